@@ -1,0 +1,332 @@
+//! The app: a layout (a value, or a function called per window) and its registered callbacks.
+//! `App::build` checks at registration everything that can be checked then: bad ids, unknown
+//! properties, arity, outputs owned twice, cycles.
+
+use crate::callback::Callback;
+use crate::catalog;
+use crate::component::Component;
+use crate::deps::{Dep, DepKind, DepSpec, IntoDeps, IntoOutputs, Output, OutputDep};
+use crate::error::{EngineError, Result};
+use crate::handler::{AsyncHandler, Handler, Invoker};
+use crate::id::DepId;
+use crate::layout::{id_key, Registry};
+use serde_json::Value;
+use std::sync::Arc;
+
+type LayoutFn = Arc<dyn Fn() -> Component + Send + Sync>;
+
+/// Where each window's layout comes from.
+#[derive(Clone)]
+pub enum LayoutSource {
+    Value(Value),
+    PerWindow(LayoutFn),
+}
+
+impl LayoutSource {
+    pub fn render(&self) -> Value {
+        match self {
+            LayoutSource::Value(v) => v.clone(),
+            LayoutSource::PerWindow(f) => f().into_json(),
+        }
+    }
+}
+
+/// A layout: a component, or a function returning one (called once per window).
+pub trait IntoLayout {
+    fn into_layout(self) -> LayoutSource;
+}
+impl IntoLayout for Component {
+    fn into_layout(self) -> LayoutSource {
+        LayoutSource::Value(self.into_json())
+    }
+}
+impl<F: Fn() -> Component + Send + Sync + 'static> IntoLayout for F {
+    fn into_layout(self) -> LayoutSource {
+        LayoutSource::PerWindow(Arc::new(self))
+    }
+}
+
+/// A callback after registration: every id parsed, every check passed.
+pub struct CallbackSpec {
+    pub name: String,
+    /// Inputs, States and Triggers in declaration order.
+    pub deps: Vec<Dep>,
+    pub outputs: Vec<OutputDep>,
+    pub multi_output: bool,
+    pub(crate) invoker: Invoker,
+    pub prevent_initial_call: bool,
+    pub background: bool,
+    pub running: Vec<(OutputDep, Value, Value)>,
+    pub progress: Vec<OutputDep>,
+    pub cancel: Vec<Dep>,
+}
+
+impl CallbackSpec {
+    pub fn firing(&self) -> impl Iterator<Item = &Dep> {
+        self.deps.iter().filter(|d| d.fires())
+    }
+    /// `id.prop` of each Input and Trigger, for error reports.
+    pub fn input_labels(&self) -> Vec<String> {
+        self.firing().map(|d| d.to_string()).collect()
+    }
+    /// Whether this callback's effects outlive one wave (so the scheduler shows its
+    /// `running` state and other results without waiting for it).
+    pub fn is_long(&self) -> bool {
+        self.background || !self.running.is_empty() || !self.progress.is_empty() || !self.cancel.is_empty()
+    }
+}
+
+/// A registered app, shared by all its sessions.
+pub struct AppSpec {
+    pub name: String,
+    pub layout: LayoutSource,
+    pub callbacks: Vec<CallbackSpec>,
+    pub suppress_callback_exceptions: bool,
+}
+
+/// Builds an app: `App::new("name").layout(..).callback(..).build()`.
+pub struct App {
+    name: String,
+    layout: Option<LayoutSource>,
+    callbacks: Vec<Callback>,
+    suppress_callback_exceptions: bool,
+    prevent_initial_callbacks: bool,
+}
+
+impl App {
+    pub fn new(name: &str) -> Self {
+        App {
+            name: name.to_string(),
+            layout: None,
+            callbacks: Vec::new(),
+            suppress_callback_exceptions: false,
+            prevent_initial_callbacks: false,
+        }
+    }
+
+    pub fn layout(mut self, layout: impl IntoLayout) -> Self {
+        self.layout = Some(layout.into_layout());
+        self
+    }
+
+    /// Registers a callback computed by a plain function.
+    pub fn callback<Args, H: Handler<Args>>(self, inputs: impl IntoDeps, outputs: impl IntoOutputs, f: H) -> Self {
+        self.add(Callback::new(inputs, outputs, f))
+    }
+
+    /// Registers a callback computed by an async function.
+    pub fn callback_async<Args, H: AsyncHandler<Args>>(
+        self,
+        inputs: impl IntoDeps,
+        outputs: impl IntoOutputs,
+        f: H,
+    ) -> Self {
+        self.add(Callback::new_async(inputs, outputs, f))
+    }
+
+    /// Registers a fully configured callback.
+    pub fn add(mut self, callback: Callback) -> Self {
+        self.callbacks.push(callback);
+        self
+    }
+
+    /// Allows callbacks on ids that only appear later (Dash's `suppress_callback_exceptions`).
+    pub fn suppress_callback_exceptions(mut self, on: bool) -> Self {
+        self.suppress_callback_exceptions = on;
+        self
+    }
+
+    /// Default for `prevent_initial_call` on every callback that does not set it.
+    pub fn prevent_initial_callbacks(mut self, on: bool) -> Self {
+        self.prevent_initial_callbacks = on;
+        self
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Checks everything and freezes the app.
+    pub fn build(self) -> Result<Arc<AppSpec>> {
+        let layout = self.layout.unwrap_or_else(|| LayoutSource::Value(Component::new("Div").into_json()));
+        let registry = Registry::from_layout(&layout.render())?;
+        let mut specs = Vec::with_capacity(self.callbacks.len());
+        for (index, cb) in self.callbacks.into_iter().enumerate() {
+            specs.push(resolve(index, cb, self.prevent_initial_callbacks)?);
+        }
+        for spec in &specs {
+            check_ids(spec, &registry, self.suppress_callback_exceptions)?;
+        }
+        check_duplicate_outputs(&specs)?;
+        check_cycles(&specs)?;
+        Ok(Arc::new(AppSpec {
+            name: self.name,
+            layout,
+            callbacks: specs,
+            suppress_callback_exceptions: self.suppress_callback_exceptions,
+        }))
+    }
+}
+
+fn default_name(index: usize, outputs: &[OutputDep], deps: &[Dep]) -> String {
+    if outputs.is_empty() {
+        let first = deps.iter().find(|d| d.fires()).map(|d| d.to_string()).unwrap_or_default();
+        return format!("callback#{index}(on {first})");
+    }
+    let outs: Vec<String> = outputs.iter().map(|o| o.to_string()).collect();
+    format!("callback#{index}({})", outs.join(", "))
+}
+
+fn resolve(index: usize, cb: Callback, prevent_default: bool) -> Result<CallbackSpec> {
+    let provisional = cb.name.clone().unwrap_or_else(|| format!("callback#{index}"));
+    let bad = |reason: String| EngineError::InvalidCallback { callback: provisional.clone(), reason };
+    let dep = |spec: DepSpec, kind: DepKind| -> Result<Dep> {
+        let id = spec.id.map_err(|e| bad(format!("{kind:?} on property {}: {e}", spec.prop)))?;
+        Ok(Dep { id, prop: spec.prop, kind })
+    };
+    let output = |o: Output| -> Result<OutputDep> {
+        let id = o.spec.id.map_err(|e| bad(format!("Output on property {}: {e}", o.spec.prop)))?;
+        Ok(OutputDep { id, prop: o.spec.prop, allow_duplicate: o.allow_duplicate })
+    };
+    let deps = cb.deps.into_iter().map(|(s, k)| dep(s, k)).collect::<Result<Vec<_>>>()?;
+    let outputs = cb.outputs.into_iter().map(output).collect::<Result<Vec<_>>>()?;
+    let name = cb.name.unwrap_or_else(|| default_name(index, &outputs, &deps));
+    if !deps.iter().any(Dep::fires) {
+        return Err(EngineError::InvalidCallback { callback: name, reason: "it has no Input or Trigger".into() });
+    }
+    let declared = deps.iter().filter(|d| d.passes_value()).count();
+    if declared != cb.arity {
+        return Err(EngineError::Arity { callback: name, takes: cb.arity, declared });
+    }
+    let running = cb
+        .running
+        .into_iter()
+        .map(|r| Ok((output(r.output)?, r.during, r.after)))
+        .collect::<Result<Vec<_>>>()?;
+    let progress = cb.progress.into_iter().map(output).collect::<Result<Vec<_>>>()?;
+    let cancel = cb.cancel.into_iter().map(|s| dep(s, DepKind::Input)).collect::<Result<Vec<_>>>()?;
+    if cb.background && matches!(cb.invoker, Invoker::Async(_)) {
+        return Err(EngineError::InvalidCallback {
+            callback: name,
+            reason: "background applies to plain functions; async callbacks already run off the window's path".into(),
+        });
+    }
+    Ok(CallbackSpec {
+        name,
+        deps,
+        outputs,
+        multi_output: cb.multi_output,
+        invoker: cb.invoker,
+        prevent_initial_call: cb.prevent_initial_call.unwrap_or(prevent_default),
+        background: cb.background,
+        running,
+        progress,
+        cancel,
+    })
+}
+
+fn check_ids(spec: &CallbackSpec, registry: &Registry, dynamic: bool) -> Result<()> {
+    let mut all: Vec<(&'static str, &DepId, &str)> = Vec::new();
+    for d in &spec.deps {
+        let role = match d.kind {
+            DepKind::Input => "Input",
+            DepKind::State => "State",
+            DepKind::Trigger => "Trigger",
+        };
+        all.push((role, &d.id, &d.prop));
+    }
+    for o in spec.outputs.iter().chain(spec.progress.iter()).chain(spec.running.iter().map(|r| &r.0)) {
+        all.push(("Output", &o.id, &o.prop));
+    }
+    for d in &spec.cancel {
+        all.push(("cancel Input", &d.id, &d.prop));
+    }
+    for (role, id, prop) in all {
+        let DepId::Exact(exact) = id else { continue };
+        match registry.nodes.get(&id_key(exact)) {
+            Some(node) if catalog::prop_type(&node.kind, prop).is_none() => {
+                return Err(EngineError::UnknownDependencyProp {
+                    callback: spec.name.clone(),
+                    role,
+                    id: exact.to_string(),
+                    prop: prop.to_string(),
+                    component: node.kind.clone(),
+                })
+            }
+            Some(_) => {}
+            None if dynamic => {}
+            None => {
+                return Err(EngineError::IdNotInLayout {
+                    callback: spec.name.clone(),
+                    role,
+                    id: exact.to_string(),
+                    prop: prop.to_string(),
+                })
+            }
+        }
+    }
+    Ok(())
+}
+
+fn check_duplicate_outputs(specs: &[CallbackSpec]) -> Result<()> {
+    for (i, a) in specs.iter().enumerate() {
+        for b in &specs[i + 1..] {
+            for oa in &a.outputs {
+                for ob in &b.outputs {
+                    let clash = oa.prop == ob.prop && oa.id.may_overlap(&ob.id);
+                    if clash && !oa.allow_duplicate && !ob.allow_duplicate {
+                        return Err(EngineError::DuplicateOutput {
+                            callback: b.name.clone(),
+                            id: ob.id.to_string(),
+                            prop: ob.prop.clone(),
+                            owner: a.name.clone(),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Callback-level edges: `a -> b` when an output of `a` may fire `b`.
+pub(crate) fn feeds(a: &CallbackSpec, b: &CallbackSpec) -> bool {
+    a.outputs.iter().any(|o| b.firing().any(|d| d.prop == o.prop && d.id.may_overlap(&o.id)))
+}
+
+fn check_cycles(specs: &[CallbackSpec]) -> Result<()> {
+    let n = specs.len();
+    let edges: Vec<Vec<usize>> =
+        (0..n).map(|a| (0..n).filter(|&b| a != b && feeds(&specs[a], &specs[b])).collect()).collect();
+    // 0 = unvisited, 1 = on the current path, 2 = done
+    let mut state = vec![0u8; n];
+    let mut path = Vec::new();
+    fn visit(v: usize, edges: &[Vec<usize>], state: &mut [u8], path: &mut Vec<usize>) -> Option<Vec<usize>> {
+        state[v] = 1;
+        path.push(v);
+        for &w in &edges[v] {
+            if state[w] == 1 {
+                let start = path.iter().position(|&p| p == w).unwrap_or(0);
+                let mut cycle = path[start..].to_vec();
+                cycle.push(w);
+                return Some(cycle);
+            }
+            if state[w] == 0 {
+                if let Some(c) = visit(w, edges, state, path) {
+                    return Some(c);
+                }
+            }
+        }
+        path.pop();
+        state[v] = 2;
+        None
+    }
+    for v in 0..n {
+        if state[v] == 0 {
+            if let Some(cycle) = visit(v, &edges, &mut state, &mut path) {
+                return Err(EngineError::Cycle { members: cycle.into_iter().map(|i| specs[i].name.clone()).collect() });
+            }
+        }
+    }
+    Ok(())
+}

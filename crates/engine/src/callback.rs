@@ -1,0 +1,98 @@
+//! A callback as registered: its dependencies, outputs, options (`prevent_initial_call`,
+//! background, `running`, `progress`, `cancel`) and the function that computes it.
+
+use crate::deps::{DepKind, DepSpec, IntoDeps, IntoOutputs, Output};
+use crate::handler::{AsyncHandler, Handler, Invoker};
+use serde::Serialize;
+use serde_json::Value;
+
+/// A property set while the callback runs and reset after (Dash's `running`).
+#[derive(Debug, Clone)]
+pub struct Running {
+    pub(crate) output: Output,
+    pub(crate) during: Value,
+    pub(crate) after: Value,
+}
+
+/// A callback under construction; `App::callback` is the shorthand for the common case.
+pub struct Callback {
+    pub(crate) name: Option<String>,
+    pub(crate) deps: Vec<(DepSpec, DepKind)>,
+    pub(crate) outputs: Vec<Output>,
+    pub(crate) multi_output: bool,
+    pub(crate) invoker: Invoker,
+    pub(crate) arity: usize,
+    pub(crate) prevent_initial_call: Option<bool>,
+    pub(crate) background: bool,
+    pub(crate) running: Vec<Running>,
+    pub(crate) progress: Vec<Output>,
+    pub(crate) cancel: Vec<DepSpec>,
+}
+
+impl Callback {
+    /// A callback computed by a plain function.
+    pub fn new<Args, H: Handler<Args>>(inputs: impl IntoDeps, outputs: impl IntoOutputs, f: H) -> Self {
+        Self::from_parts(inputs, outputs, Invoker::Sync(f.into_sync_fn()), H::value_arity())
+    }
+
+    /// A callback computed by an async function; it runs on the tokio runtime.
+    pub fn new_async<Args, H: AsyncHandler<Args>>(inputs: impl IntoDeps, outputs: impl IntoOutputs, f: H) -> Self {
+        Self::from_parts(inputs, outputs, Invoker::Async(f.into_async_fn()), H::value_arity())
+    }
+
+    fn from_parts(inputs: impl IntoDeps, outputs: impl IntoOutputs, invoker: Invoker, arity: usize) -> Self {
+        let (outputs, multi_output) = outputs.into_outputs();
+        Callback {
+            name: None,
+            deps: inputs.into_deps(),
+            outputs,
+            multi_output,
+            invoker,
+            arity,
+            prevent_initial_call: None,
+            background: false,
+            running: Vec::new(),
+            progress: Vec::new(),
+            cancel: Vec::new(),
+        }
+    }
+
+    /// Names the callback in errors, logs and call counts (default: its outputs).
+    pub fn name(mut self, name: &str) -> Self {
+        self.name = Some(name.to_string());
+        self
+    }
+
+    /// Skips the call on layout load (overrides the app-wide setting).
+    pub fn prevent_initial_call(mut self, prevent: bool) -> Self {
+        self.prevent_initial_call = Some(prevent);
+        self
+    }
+
+    /// Runs a plain function on tokio's blocking pool so it never stalls the window's other
+    /// callbacks; its `running` and `progress` updates reach the screen while it works.
+    pub fn background(mut self) -> Self {
+        self.background = true;
+        self
+    }
+
+    /// Sets `output` to `during` while the callback runs and to `after` when it ends.
+    pub fn running(mut self, output: Output, during: impl Serialize, after: impl Serialize) -> Self {
+        let during = serde_json::to_value(during).unwrap_or(Value::Null);
+        let after = serde_json::to_value(after).unwrap_or(Value::Null);
+        self.running.push(Running { output, during, after });
+        self
+    }
+
+    /// Properties that `Ctx::set_progress` writes while the callback runs.
+    pub fn progress(mut self, output: Output) -> Self {
+        self.progress.push(output);
+        self
+    }
+
+    /// A property whose change aborts a running call of this callback.
+    pub fn cancel(mut self, input: crate::deps::Input) -> Self {
+        self.cancel.push(input.0);
+        self
+    }
+}

@@ -1,0 +1,247 @@
+//! The component catalog: every component type deskdash draws, the properties it has, and the
+//! JSON type each property accepts. Used to reject unknown properties and wrong value types at
+//! registration, on user changes and on callback outputs.
+
+use serde_json::Value;
+
+/// The JSON shape a property accepts. `null` is accepted everywhere (props are optional).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PropType {
+    Any,
+    Str,
+    Num,
+    Int,
+    Bool,
+    Array,
+    Object,
+    StrOrNum,
+    /// A value or a list of values (multi dropdown).
+    ScalarOrArray,
+    /// A string, number, component, or a list of them.
+    Children,
+}
+
+impl PropType {
+    pub fn accepts(self, v: &Value) -> bool {
+        match (self, v) {
+            (_, Value::Null) | (PropType::Any, _) => true,
+            (PropType::Str, Value::String(_)) => true,
+            (PropType::Num, Value::Number(_)) => true,
+            (PropType::Int, Value::Number(n)) => n.is_i64() || n.is_u64(),
+            (PropType::Bool, Value::Bool(_)) => true,
+            (PropType::Array, Value::Array(_)) => true,
+            (PropType::Object, Value::Object(_)) => true,
+            (PropType::StrOrNum, Value::String(_) | Value::Number(_)) => true,
+            (PropType::ScalarOrArray, Value::String(_) | Value::Number(_) | Value::Bool(_) | Value::Array(_)) => true,
+            (PropType::Children, Value::String(_) | Value::Number(_) | Value::Array(_) | Value::Object(_)) => true,
+            _ => false,
+        }
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            PropType::Any => "any value",
+            PropType::Str => "a string",
+            PropType::Num => "a number",
+            PropType::Int => "an integer",
+            PropType::Bool => "a boolean",
+            PropType::Array => "a list",
+            PropType::Object => "an object",
+            PropType::StrOrNum => "a string or number",
+            PropType::ScalarOrArray => "a value or a list of values",
+            PropType::Children => "components, text or a list of them",
+        }
+    }
+}
+
+/// Names a JSON value's type for error messages.
+pub fn json_type_name(v: &Value) -> String {
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(_) => "a boolean".into(),
+        Value::Number(n) if n.is_f64() => format!("the number {n}"),
+        Value::Number(n) => format!("the integer {n}"),
+        Value::String(s) if s.len() <= 40 => format!("the string {s:?}"),
+        Value::String(_) => "a string".into(),
+        Value::Array(_) => "a list".into(),
+        Value::Object(_) => "an object".into(),
+    }
+}
+
+use PropType::*;
+
+const COMMON: &[(&str, PropType)] =
+    &[("id", Any), ("className", Str), ("style", Object), ("key", StrOrNum), ("hidden", Bool), ("title", Str)];
+
+const HTML: &[(&str, PropType)] = &[
+    ("children", Children),
+    ("n_clicks", Int),
+    ("n_clicks_timestamp", Num),
+    ("disabled", Bool),
+    ("href", Str),
+    ("target", Str),
+    ("src", Str),
+    ("alt", Str),
+    ("htmlFor", Str),
+    ("colSpan", Int),
+    ("variant", Str),
+    ("color", Str),
+];
+
+const HTML_KINDS: &[&str] = &[
+    "Div", "Span", "P", "H1", "H2", "H3", "H4", "H5", "H6", "Button", "A", "Img", "Ul", "Ol", "Li", "Label", "Hr",
+    "Table", "Thead", "Tbody", "Tr", "Th", "Td", "Section", "Header", "Main", "Footer", "Nav", "Pre", "Code",
+];
+
+const INPUT: &[(&str, PropType)] = &[
+    ("value", StrOrNum),
+    ("type", Str),
+    ("placeholder", Str),
+    ("debounce", Any),
+    ("min", Num),
+    ("max", Num),
+    ("step", Num),
+    ("disabled", Bool),
+    ("n_submit", Int),
+    ("n_blur", Int),
+    ("label", Str),
+    ("persistence", Any),
+    ("persistence_type", Str),
+];
+const TEXTAREA: &[(&str, PropType)] = &[
+    ("value", Str),
+    ("placeholder", Str),
+    ("rows", Int),
+    ("disabled", Bool),
+    ("n_blur", Int),
+    ("debounce", Any),
+    ("label", Str),
+];
+const DROPDOWN: &[(&str, PropType)] = &[
+    ("options", Array),
+    ("value", ScalarOrArray),
+    ("multi", Bool),
+    ("searchable", Bool),
+    ("clearable", Bool),
+    ("placeholder", Str),
+    ("disabled", Bool),
+    ("label", Str),
+    ("persistence", Any),
+    ("persistence_type", Str),
+];
+const CHOICES: &[(&str, PropType)] =
+    &[("options", Array), ("value", Any), ("inline", Bool), ("label", Str), ("persistence", Any)];
+const SLIDER: &[(&str, PropType)] = &[
+    ("min", Num),
+    ("max", Num),
+    ("step", Num),
+    ("value", Num),
+    ("marks", Object),
+    ("disabled", Bool),
+    ("label", Str),
+    ("updatemode", Str),
+];
+const RANGE_SLIDER: &[(&str, PropType)] = &[
+    ("min", Num),
+    ("max", Num),
+    ("step", Num),
+    ("value", Array),
+    ("marks", Object),
+    ("disabled", Bool),
+    ("label", Str),
+    ("updatemode", Str),
+];
+const DATE_PICKER: &[(&str, PropType)] = &[
+    ("date", Str),
+    ("min_date_allowed", Str),
+    ("max_date_allowed", Str),
+    ("placeholder", Str),
+    ("clearable", Bool),
+    ("label", Str),
+];
+const TABS: &[(&str, PropType)] = &[("value", Str), ("children", Children)];
+const TAB: &[(&str, PropType)] = &[("label", Str), ("value", Str), ("children", Children), ("disabled", Bool)];
+const GRAPH: &[(&str, PropType)] = &[
+    ("figure", Object),
+    ("config", Object),
+    ("clickData", Any),
+    ("hoverData", Any),
+    ("selectedData", Any),
+    ("relayoutData", Any),
+    ("responsive", Bool),
+];
+const STORE: &[(&str, PropType)] =
+    &[("data", Any), ("storage_type", Str), ("modified_timestamp", Int), ("clear_data", Bool)];
+const INTERVAL: &[(&str, PropType)] =
+    &[("interval", Num), ("n_intervals", Int), ("disabled", Bool), ("max_intervals", Int)];
+const LOADING: &[(&str, PropType)] = &[("children", Children), ("type", Str), ("delay_show", Int)];
+const MARKDOWN: &[(&str, PropType)] = &[("children", Str)];
+const DATA_TABLE: &[(&str, PropType)] = &[
+    ("data", Array),
+    ("columns", Array),
+    ("sort_action", Str),
+    ("filter_action", Str),
+    ("row_selectable", Str),
+    ("editable", Bool),
+    ("selected_rows", Array),
+    ("sort_by", Array),
+    ("filter_query", Str),
+    ("active_cell", Any),
+    ("data_timestamp", Int),
+    ("page_size", Int),
+];
+const LOCATION: &[(&str, PropType)] = &[("pathname", Str), ("search", Str), ("hash", Str), ("href", Str)];
+const LINK: &[(&str, PropType)] = &[("children", Children), ("href", Str)];
+const UPLOAD: &[(&str, PropType)] = &[
+    ("children", Children),
+    ("contents", Any),
+    ("filename", Any),
+    ("last_modified", Any),
+    ("multiple", Bool),
+    ("accept", Str),
+];
+const DOWNLOAD: &[(&str, PropType)] = &[("data", Any)];
+
+/// The properties of a component type, beyond the common ones; None for an unknown type.
+fn kind_props(kind: &str) -> Option<&'static [(&'static str, PropType)]> {
+    if HTML_KINDS.contains(&kind) {
+        return Some(HTML);
+    }
+    Some(match kind {
+        "Input" => INPUT,
+        "Textarea" => TEXTAREA,
+        "Dropdown" => DROPDOWN,
+        "Checklist" | "RadioItems" => CHOICES,
+        "Slider" => SLIDER,
+        "RangeSlider" => RANGE_SLIDER,
+        "DatePicker" => DATE_PICKER,
+        "Tabs" => TABS,
+        "Tab" => TAB,
+        "Graph" => GRAPH,
+        "Store" => STORE,
+        "Interval" => INTERVAL,
+        "Loading" => LOADING,
+        "Markdown" => MARKDOWN,
+        "DataTable" => DATA_TABLE,
+        "Location" => LOCATION,
+        "Link" => LINK,
+        "Upload" => UPLOAD,
+        "Download" => DOWNLOAD,
+        _ => return None,
+    })
+}
+
+pub fn is_known_kind(kind: &str) -> bool {
+    kind_props(kind).is_some()
+}
+
+/// The accepted type of `prop` on `kind`, or None when the component has no such property.
+pub fn prop_type(kind: &str, prop: &str) -> Option<PropType> {
+    let specific = kind_props(kind)?;
+    COMMON.iter().chain(specific.iter()).find(|(p, _)| *p == prop).map(|(_, t)| *t)
+}
+
+/// Props whose values may contain components (so a change to them changes the layout).
+pub fn may_hold_components(kind: &str, prop: &str) -> bool {
+    prop_type(kind, prop) == Some(PropType::Children)
+}

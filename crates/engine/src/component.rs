@@ -1,0 +1,332 @@
+//! The layout model: components built with Rust builder functions (`div`, `dropdown`, `graph`,
+//! ...) and serialized to the JSON the renderer draws: `{"type": "Div", "props": {...}}`, with
+//! child components nested inside `props.children`.
+
+use crate::id::ComponentId;
+use serde::Serialize;
+use serde_json::{json, Map, Value};
+
+/// One component of a layout. Cheap to build, serialized once per window.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Component {
+    kind: &'static str,
+    props: Map<String, Value>,
+}
+
+impl Component {
+    pub fn new(kind: &'static str) -> Self {
+        Component { kind, props: Map::new() }
+    }
+
+    pub fn kind(&self) -> &'static str {
+        self.kind
+    }
+
+    /// Sets the id: a string, or a map for pattern-matching callbacks.
+    pub fn id(self, id: impl Into<IdArg>) -> Self {
+        let v = id.into().0;
+        self.prop("id", v)
+    }
+
+    /// Sets any property; values that fail to serialize become `null`.
+    pub fn prop(mut self, name: &str, value: impl Serialize) -> Self {
+        self.props.insert(name.to_string(), serde_json::to_value(value).unwrap_or(Value::Null));
+        self
+    }
+
+    pub fn children(mut self, children: impl IntoChildren) -> Self {
+        self.props.insert("children".into(), children.into_children());
+        self
+    }
+    pub fn class_name(self, class: &str) -> Self {
+        self.prop("className", class)
+    }
+    pub fn style(self, style: Value) -> Self {
+        self.prop("style", style)
+    }
+    pub fn value(self, value: impl Serialize) -> Self {
+        self.prop("value", value)
+    }
+    pub fn label(self, label: &str) -> Self {
+        self.prop("label", label)
+    }
+    pub fn placeholder(self, text: &str) -> Self {
+        self.prop("placeholder", text)
+    }
+    pub fn disabled(self, disabled: bool) -> Self {
+        self.prop("disabled", disabled)
+    }
+    /// Choices for dropdowns, checklists and radio items: plain strings become
+    /// `{label, value}` pairs, as Dash accepts.
+    pub fn options<I, O>(self, options: I) -> Self
+    where
+        I: IntoIterator<Item = O>,
+        O: Into<ChoiceOption>,
+    {
+        let list: Vec<Value> = options.into_iter().map(|o| o.into().0).collect();
+        self.prop("options", list)
+    }
+    pub fn multi(self, multi: bool) -> Self {
+        self.prop("multi", multi)
+    }
+    pub fn searchable(self, on: bool) -> Self {
+        self.prop("searchable", on)
+    }
+    pub fn clearable(self, on: bool) -> Self {
+        self.prop("clearable", on)
+    }
+    pub fn min(self, v: f64) -> Self {
+        self.prop("min", v)
+    }
+    pub fn max(self, v: f64) -> Self {
+        self.prop("max", v)
+    }
+    pub fn step(self, v: f64) -> Self {
+        self.prop("step", v)
+    }
+    pub fn marks(self, marks: Value) -> Self {
+        self.prop("marks", marks)
+    }
+    pub fn figure(self, figure: impl Serialize) -> Self {
+        self.prop("figure", figure)
+    }
+    pub fn data(self, data: impl Serialize) -> Self {
+        self.prop("data", data)
+    }
+    pub fn columns(self, columns: impl Serialize) -> Self {
+        self.prop("columns", columns)
+    }
+    pub fn href(self, href: &str) -> Self {
+        self.prop("href", href)
+    }
+    pub fn input_type(self, kind: &str) -> Self {
+        self.prop("type", kind)
+    }
+    /// Input debounce: `true` sends on blur or Enter, a number waits that many milliseconds.
+    pub fn debounce(self, debounce: impl Serialize) -> Self {
+        self.prop("debounce", debounce)
+    }
+    pub fn storage(self, storage: Storage) -> Self {
+        self.prop("storage_type", storage.as_str())
+    }
+    /// Interval period in milliseconds.
+    pub fn interval(self, ms: u64) -> Self {
+        self.prop("interval", ms)
+    }
+    pub fn max_intervals(self, n: i64) -> Self {
+        self.prop("max_intervals", n)
+    }
+
+    pub fn to_json(&self) -> Value {
+        json!({"type": self.kind, "props": Value::Object(self.props.clone())})
+    }
+
+    pub fn into_json(self) -> Value {
+        json!({"type": self.kind, "props": Value::Object(self.props)})
+    }
+}
+
+impl Serialize for Component {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.to_json().serialize(s)
+    }
+}
+
+/// Where a `store` keeps its data (Dash's `storage_type`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Storage {
+    Memory,
+    Session,
+    Local,
+}
+
+impl Storage {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Storage::Memory => "memory",
+            Storage::Session => "session",
+            Storage::Local => "local",
+        }
+    }
+}
+
+/// An id argument: a string or a JSON map.
+pub struct IdArg(Value);
+impl IdArg {
+    pub fn into_json(self) -> Value {
+        self.0
+    }
+}
+impl From<&str> for IdArg {
+    fn from(s: &str) -> Self {
+        IdArg(Value::from(s))
+    }
+}
+impl From<String> for IdArg {
+    fn from(s: String) -> Self {
+        IdArg(Value::from(s))
+    }
+}
+impl From<Value> for IdArg {
+    fn from(v: Value) -> Self {
+        IdArg(v)
+    }
+}
+impl From<ComponentId> for IdArg {
+    fn from(id: ComponentId) -> Self {
+        IdArg(id.to_json())
+    }
+}
+
+/// One choice of a dropdown, checklist or radio items.
+pub struct ChoiceOption(Value);
+impl From<&str> for ChoiceOption {
+    fn from(s: &str) -> Self {
+        ChoiceOption(json!({"label": s, "value": s}))
+    }
+}
+impl From<String> for ChoiceOption {
+    fn from(s: String) -> Self {
+        ChoiceOption(json!({"label": s, "value": s}))
+    }
+}
+impl From<(&str, &str)> for ChoiceOption {
+    fn from((label, value): (&str, &str)) -> Self {
+        ChoiceOption(json!({"label": label, "value": value}))
+    }
+}
+impl From<Value> for ChoiceOption {
+    fn from(v: Value) -> Self {
+        ChoiceOption(v)
+    }
+}
+
+/// One child: text, a number or a component.
+pub trait IntoChild {
+    fn into_child(self) -> Value;
+}
+impl IntoChild for Component {
+    fn into_child(self) -> Value {
+        self.into_json()
+    }
+}
+impl IntoChild for &str {
+    fn into_child(self) -> Value {
+        Value::from(self)
+    }
+}
+impl IntoChild for String {
+    fn into_child(self) -> Value {
+        Value::from(self)
+    }
+}
+impl IntoChild for i64 {
+    fn into_child(self) -> Value {
+        Value::from(self)
+    }
+}
+impl IntoChild for f64 {
+    fn into_child(self) -> Value {
+        Value::from(self)
+    }
+}
+
+/// Children: one child, a `Vec`, an array, or a tuple of mixed children.
+pub trait IntoChildren {
+    fn into_children(self) -> Value;
+}
+impl<T: IntoChild> IntoChildren for T {
+    fn into_children(self) -> Value {
+        self.into_child()
+    }
+}
+impl<T: IntoChild> IntoChildren for Vec<T> {
+    fn into_children(self) -> Value {
+        Value::Array(self.into_iter().map(IntoChild::into_child).collect())
+    }
+}
+impl<T: IntoChild, const N: usize> IntoChildren for [T; N] {
+    fn into_children(self) -> Value {
+        Value::Array(self.into_iter().map(IntoChild::into_child).collect())
+    }
+}
+impl IntoChildren for () {
+    fn into_children(self) -> Value {
+        Value::Array(vec![])
+    }
+}
+macro_rules! tuple_children {
+    ($($t:ident),+) => {
+        impl<$($t: IntoChild),+> IntoChildren for ($($t,)+) {
+            #[allow(non_snake_case)]
+            fn into_children(self) -> Value {
+                let ($($t,)+) = self;
+                Value::Array(vec![$($t.into_child()),+])
+            }
+        }
+    };
+}
+tuple_children!(A);
+tuple_children!(A, B);
+tuple_children!(A, B, C);
+tuple_children!(A, B, C, D);
+tuple_children!(A, B, C, D, E);
+tuple_children!(A, B, C, D, E, F);
+tuple_children!(A, B, C, D, E, F, G);
+tuple_children!(A, B, C, D, E, F, G, H);
+tuple_children!(A, B, C, D, E, F, G, H, I);
+tuple_children!(A, B, C, D, E, F, G, H, I, J);
+tuple_children!(A, B, C, D, E, F, G, H, I, J, K);
+tuple_children!(A, B, C, D, E, F, G, H, I, J, K, L);
+
+macro_rules! html_elements {
+    ($($fname:ident => $kind:literal),+ $(,)?) => {
+        $(
+            #[doc = concat!("An html `", $kind, "` element with the given children.")]
+            pub fn $fname(children: impl IntoChildren) -> Component {
+                Component::new($kind).children(children)
+            }
+        )+
+    };
+}
+html_elements!(
+    div => "Div", span => "Span", p => "P", h1 => "H1", h2 => "H2", h3 => "H3", h4 => "H4",
+    h5 => "H5", h6 => "H6", button => "Button", a => "A", ul => "Ul", ol => "Ol", li => "Li",
+    label => "Label", table => "Table", thead => "Thead", tbody => "Tbody", tr => "Tr",
+    th => "Th", td => "Td", section => "Section", header => "Header", main_el => "Main",
+    footer => "Footer", nav => "Nav", pre => "Pre", code => "Code",
+    loading => "Loading", link => "Link",
+);
+
+pub fn hr() -> Component {
+    Component::new("Hr")
+}
+pub fn img(src: &str) -> Component {
+    Component::new("Img").prop("src", src)
+}
+/// Markdown text, drawn by the renderer.
+pub fn markdown(text: &str) -> Component {
+    Component::new("Markdown").prop("children", text)
+}
+/// One tab of a `tabs` component.
+pub fn tab(label: &str, value: &str) -> Component {
+    Component::new("Tab").prop("label", label).prop("value", value)
+}
+
+macro_rules! id_components {
+    ($($fname:ident => $kind:literal),+ $(,)?) => {
+        $(
+            #[doc = concat!("A `", $kind, "` component with the given id.")]
+            pub fn $fname(id: impl Into<IdArg>) -> Component {
+                Component::new($kind).id(id)
+            }
+        )+
+    };
+}
+id_components!(
+    input => "Input", textarea => "Textarea", dropdown => "Dropdown", checklist => "Checklist",
+    radio_items => "RadioItems", slider => "Slider", range_slider => "RangeSlider",
+    date_picker => "DatePicker", tabs => "Tabs", graph => "Graph", store => "Store",
+    interval => "Interval", data_table => "DataTable", location => "Location",
+    upload => "Upload", download => "Download",
+);

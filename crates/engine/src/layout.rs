@@ -1,0 +1,227 @@
+//! The live layout of one window: which components exist, where, and their current property
+//! values. Walks component JSON, rejects duplicate ids, and swaps subtrees when a callback
+//! returns new children.
+
+use crate::catalog;
+use crate::error::{EngineError, Result};
+use crate::id::ComponentId;
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+
+/// `(nearest id'd ancestor, the prop that holds us)`; None at the root.
+pub type Owner = Option<(String, String)>;
+
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub id: ComponentId,
+    pub kind: String,
+    pub owner: Owner,
+    /// Human-readable position for error messages, e.g. `Div > Div[1] > Button`.
+    pub path: String,
+    /// Layout order (increasing as components are inserted), so `ALL` lists follow the page.
+    pub order: u64,
+}
+
+/// Every addressable (id'd) component of one window and its properties.
+#[derive(Debug, Clone, Default)]
+pub struct Registry {
+    pub nodes: HashMap<String, Node>,
+    pub props: HashMap<String, Map<String, Value>>,
+    owned: HashMap<(String, String), Vec<String>>,
+    next_order: u64,
+}
+
+struct Found {
+    key: String,
+    node: Node,
+    props: Map<String, Value>,
+}
+
+/// The canonical lookup key of an id (strings as themselves, maps as sorted compact JSON).
+pub fn id_key(id: &ComponentId) -> String {
+    id.to_string()
+}
+
+fn as_component(v: &Value) -> Option<(&str, &Map<String, Value>)> {
+    let obj = v.as_object()?;
+    let kind = obj.get("type")?.as_str()?;
+    let props = obj.get("props")?.as_object()?;
+    Some((kind, props))
+}
+
+fn walk(v: &Value, owner: &Owner, path: &str, out: &mut Vec<Found>) -> Result<()> {
+    match v {
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                walk(item, owner, &format!("{path}[{i}]"), out)?;
+            }
+            Ok(())
+        }
+        Value::Object(_) => {
+            let Some((kind, props)) = as_component(v) else { return Ok(()) };
+            let here = if path.is_empty() { kind.to_string() } else { format!("{path} > {kind}") };
+            if !catalog::is_known_kind(kind) {
+                return Err(EngineError::UnknownComponentType { path: here, kind: kind.into() });
+            }
+            let id = match props.get("id") {
+                None | Some(Value::Null) => None,
+                Some(raw) => Some(
+                    ComponentId::from_json(raw).map_err(|reason| EngineError::InvalidId { path: here.clone(), reason })?,
+                ),
+            };
+            let shown = id.as_ref().map(|i| format!("{here}#{i}")).unwrap_or_else(|| here.clone());
+            for (prop, value) in props {
+                let Some(ty) = catalog::prop_type(kind, prop) else {
+                    return Err(EngineError::UnknownProp {
+                        id: id.as_ref().map(|i| i.to_string()).unwrap_or_else(|| shown.clone()),
+                        component: kind.into(),
+                        prop: prop.clone(),
+                    });
+                };
+                if !ty.accepts(value) {
+                    return Err(EngineError::WrongType {
+                        id: shown.clone(),
+                        prop: prop.clone(),
+                        expected: ty.describe().into(),
+                        got: catalog::json_type_name(value),
+                    });
+                }
+            }
+            let child_owner = id.as_ref().map(id_key);
+            for (prop, value) in props {
+                if catalog::may_hold_components(kind, prop) {
+                    let owner_here = match &child_owner {
+                        Some(k) => Some((k.clone(), prop.clone())),
+                        None => owner.clone(),
+                    };
+                    walk(value, &owner_here, &shown, out)?;
+                }
+            }
+            if let Some(id) = id {
+                let node = Node { id: id.clone(), kind: kind.into(), owner: owner.clone(), path: shown, order: 0 };
+                out.push(Found { key: id_key(&id), node, props: props.clone() });
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+impl Registry {
+    pub fn from_layout(root: &Value) -> Result<Registry> {
+        let mut reg = Registry::default();
+        reg.insert_tree(root, None)?;
+        Ok(reg)
+    }
+
+    /// Registers every id'd component inside `v`, rejecting ids that already exist (other
+    /// than those in `leaving`, which are about to be removed).
+    fn insert_tree(&mut self, v: &Value, owner: Owner) -> Result<Vec<String>> {
+        self.insert_tree_replacing(v, owner, &[])
+    }
+
+    fn insert_tree_replacing(&mut self, v: &Value, owner: Owner, leaving: &[String]) -> Result<Vec<String>> {
+        let mut found = Vec::new();
+        let base = owner.as_ref().map(|(k, p)| format!("{k}.{p}")).unwrap_or_default();
+        walk(v, &owner, &base, &mut found)?;
+        let mut seen: HashMap<&str, &str> = HashMap::new();
+        for f in &found {
+            let existing = self.nodes.get(&f.key).filter(|_| !leaving.contains(&f.key)).map(|n| n.path.as_str());
+            if let Some(first) = existing.or_else(|| seen.get(f.key.as_str()).copied()) {
+                return Err(EngineError::DuplicateId {
+                    id: f.key.clone(),
+                    first: first.to_string(),
+                    second: f.node.path.clone(),
+                });
+            }
+            seen.insert(&f.key, &f.node.path);
+        }
+        for key in leaving {
+            self.nodes.remove(key);
+            if let Some(props) = self.props.remove(key) {
+                for prop in props.keys() {
+                    self.owned.remove(&(key.clone(), prop.clone()));
+                }
+            }
+        }
+        let mut keys = Vec::with_capacity(found.len());
+        // Siblings are numbered in page order, so lists built by `ALL` follow the page.
+        for mut f in found {
+            self.next_order += 1;
+            f.node.order = self.next_order;
+            if let Some(o) = &f.node.owner {
+                self.owned.entry(o.clone()).or_default().push(f.key.clone());
+            }
+            keys.push(f.key.clone());
+            self.props.insert(f.key.clone(), f.props);
+            self.nodes.insert(f.key, f.node);
+        }
+        Ok(keys)
+    }
+
+    /// Keys of every component held, directly or deeper, in `owner`.
+    fn owned_within(&self, owner: &(String, String), out: &mut Vec<String>) {
+        let Some(children) = self.owned.get(owner) else { return };
+        for key in children {
+            out.push(key.clone());
+            if let Some(props) = self.props.get(key) {
+                for prop in props.keys() {
+                    self.owned_within(&(key.clone(), prop.clone()), out);
+                }
+            }
+        }
+    }
+
+    /// Replaces the components held in `key.prop` by those in `value`. Returns the keys
+    /// added and removed. On a duplicate id nothing changes.
+    pub fn replace_children(&mut self, key: &str, prop: &str, value: &Value) -> Result<(Vec<String>, Vec<String>)> {
+        let owner = (key.to_string(), prop.to_string());
+        let mut leaving = Vec::new();
+        self.owned_within(&owner, &mut leaving);
+        let added = self.insert_tree_replacing(value, Some(owner.clone()), &leaving)?;
+        if added.is_empty() {
+            self.owned.remove(&owner);
+        } else {
+            self.owned.insert(owner, added.iter().filter(|k| self.nodes.get(*k).is_some_and(|n| n.owner.as_ref().is_some_and(|o| o.0 == key && o.1 == prop))).cloned().collect());
+        }
+        let removed = leaving.into_iter().filter(|k| !self.nodes.contains_key(k)).collect();
+        Ok((added, removed))
+    }
+
+    pub fn get(&self, key: &str, prop: &str) -> Value {
+        self.props.get(key).and_then(|p| p.get(prop)).cloned().unwrap_or(Value::Null)
+    }
+
+    /// A prop's value with any nested components showing their current props, not the ones
+    /// they had when the subtree was inserted.
+    pub fn materialized(&self, key: &str, prop: &str) -> Value {
+        let v = self.get(key, prop);
+        match self.nodes.get(key) {
+            Some(n) if catalog::may_hold_components(&n.kind, prop) => self.materialize(&v),
+            _ => v,
+        }
+    }
+
+    pub fn materialize(&self, v: &Value) -> Value {
+        match v {
+            Value::Array(items) => Value::Array(items.iter().map(|i| self.materialize(i)).collect()),
+            Value::Object(obj) => {
+                let Some((kind, props)) = as_component(v) else { return v.clone() };
+                let current = props
+                    .get("id")
+                    .and_then(|raw| ComponentId::from_json(raw).ok())
+                    .and_then(|id| self.props.get(&id_key(&id)));
+                let source = current.unwrap_or(props);
+                let mut out = Map::new();
+                for (p, val) in source {
+                    let val = if catalog::may_hold_components(kind, p) { self.materialize(val) } else { val.clone() };
+                    out.insert(p.clone(), val);
+                }
+                let mut comp = obj.clone();
+                comp.insert("props".into(), Value::Object(out));
+                Value::Object(comp)
+            }
+            _ => v.clone(),
+        }
+    }
+}

@@ -1,0 +1,32 @@
+//! deskdash-engine: Dash's reactive callback semantics, headless.
+//!
+//! A layout of components and callbacks (`Input`, `State`, `Output`) is registered in an
+//! [`App`]; each window is a [`Session`] that owns its property values, runs callbacks in
+//! Dash's order and streams patch batches. No transport, storage or UI lives here; the
+//! [`testing`] harness drives sessions in-process.
+
+pub mod app;
+pub mod callback;
+pub mod catalog;
+pub mod component;
+pub mod context;
+pub mod deps;
+pub mod error;
+pub mod handler;
+pub mod id;
+mod instances;
+mod layout;
+pub mod patch;
+pub mod session;
+pub mod testing;
+
+pub use app::{App, AppSpec, IntoLayout};
+pub use callback::Callback;
+pub use component::*;
+pub use context::Ctx;
+pub use deps::{Input, Output, State, Trigger};
+pub use error::{CallbackError, EngineError, ErrorReport, PreventUpdate, Result};
+pub use handler::{NoUpdate, Update};
+pub use id::{ComponentId, ALL, ALLSMALLER, MATCH};
+pub use patch::{Patch, PatchOp, PathSeg};
+pub use session::{Change, InitialLoad, PatchBatch, PropUpdate, Session, SessionEvents, UpdateKind};

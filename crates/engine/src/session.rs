@@ -1,0 +1,135 @@
+//! A session: one window's component tree, property values and running callbacks. It is an
+//! actor on the tokio runtime: changes go in, patch batches (one per wave) and error reports
+//! come out, and callbacks run concurrently beside it.
+
+mod scheduler;
+
+use crate::app::AppSpec;
+use crate::error::{EngineError, ErrorReport, Result};
+use crate::id::ComponentId;
+use crate::patch::PatchOp;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::HashMap;
+use std::sync::Arc;
+use tokio::sync::{mpsc, oneshot};
+
+/// One user change, as the renderer sends it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    pub id: Value,
+    pub prop: String,
+    pub value: Value,
+}
+
+impl Change {
+    pub fn new(id: impl Into<crate::component::IdArg>, prop: &str, value: impl Serialize) -> Change {
+        Change { id: id.into().into_json(), prop: prop.into(), value: serde_json::to_value(value).unwrap_or(Value::Null) }
+    }
+}
+
+/// One property update in a batch: a whole new value, or patch operations on the old one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PropUpdate {
+    pub id: ComponentId,
+    pub prop: String,
+    #[serde(flatten)]
+    pub update: UpdateKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UpdateKind {
+    Value(Value),
+    Patch(Vec<PatchOp>),
+}
+
+/// Everything the screen must change for one wave, applied at once by the renderer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PatchBatch {
+    pub wave: u64,
+    pub updates: Vec<PropUpdate>,
+    /// Ids of components that callbacks are computing right now (for `loading` spinners).
+    pub busy: Vec<ComponentId>,
+}
+
+/// What a window gets on connect: its layout and the results of the initial callbacks that
+/// finished before anything had to wait on a long-running one.
+#[derive(Debug, Clone, Serialize)]
+pub struct InitialLoad {
+    pub layout: Value,
+    pub batches: Vec<PatchBatch>,
+}
+
+/// The streams a session produces.
+pub struct SessionEvents {
+    pub batches: mpsc::UnboundedReceiver<PatchBatch>,
+    pub errors: mpsc::UnboundedReceiver<ErrorReport>,
+}
+
+pub(crate) enum Command {
+    Apply { changes: Vec<Change>, reply: oneshot::Sender<Result<()>> },
+    Completed(scheduler::Completion),
+    Progress { key: crate::instances::InstKey, generation: u64, value: Value },
+    Get { id: ComponentId, prop: String, reply: oneshot::Sender<Result<Value>> },
+    Layout { reply: oneshot::Sender<Value> },
+    Idle { reply: oneshot::Sender<()> },
+    CallCounts { reply: oneshot::Sender<HashMap<String, u64>> },
+}
+
+/// A handle to a running session; cheap to clone. The actor stops when every handle is dropped.
+#[derive(Clone)]
+pub struct Session {
+    tx: mpsc::UnboundedSender<Command>,
+}
+
+impl Session {
+    /// Starts a session for one window: renders the layout, runs the initial callbacks, and
+    /// returns the layout with their first batches. Must be called inside a tokio runtime.
+    pub async fn start(app: Arc<AppSpec>) -> Result<(Session, SessionEvents, InitialLoad)> {
+        let (tx, rx) = mpsc::unbounded_channel();
+        let (batch_tx, batches) = mpsc::unbounded_channel();
+        let (error_tx, errors) = mpsc::unbounded_channel();
+        let (first_tx, first_rx) = oneshot::channel();
+        let layout = app.layout.render();
+        let actor = scheduler::Actor::new(app, &layout, tx.downgrade(), batch_tx, error_tx, first_tx)?;
+        tokio::spawn(actor.run(rx));
+        let first = first_rx.await.map_err(|_| EngineError::SessionClosed)?;
+        let session = Session { tx };
+        Ok((session, SessionEvents { batches, errors }, InitialLoad { layout, batches: first }))
+    }
+
+    async fn ask<T>(&self, make: impl FnOnce(oneshot::Sender<T>) -> Command) -> Result<T> {
+        let (reply, rx) = oneshot::channel();
+        self.tx.send(make(reply)).map_err(|_| EngineError::SessionClosed)?;
+        rx.await.map_err(|_| EngineError::SessionClosed)
+    }
+
+    /// Applies user changes. Every change is checked first (known id, known property, value
+    /// type); if one is wrong, none is applied and the error names it. The callbacks fired
+    /// run on; their results arrive on the batch stream.
+    pub async fn apply(&self, changes: Vec<Change>) -> Result<()> {
+        self.ask(|reply| Command::Apply { changes, reply }).await?
+    }
+
+    /// The current value of one property.
+    pub async fn get(&self, id: ComponentId, prop: &str) -> Result<Value> {
+        let prop = prop.to_string();
+        self.ask(|reply| Command::Get { id, prop, reply }).await?
+    }
+
+    /// The layout as it stands now (for a window reload).
+    pub async fn layout(&self) -> Result<Value> {
+        self.ask(|reply| Command::Layout { reply }).await
+    }
+
+    /// Resolves once no callback is requested or running.
+    pub async fn idle(&self) -> Result<()> {
+        self.ask(|reply| Command::Idle { reply }).await
+    }
+
+    /// How many times each callback (by name) has been called.
+    pub async fn call_counts(&self) -> Result<HashMap<String, u64>> {
+        self.ask(|reply| Command::CallCounts { reply }).await
+    }
+}

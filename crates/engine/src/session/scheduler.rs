@@ -1,0 +1,654 @@
+//! The session actor's scheduler, following Dash's renderer: a requested callback runs once
+//! none of its inputs can still be written by a callback that is requested or running, so it
+//! fires once with every upstream result and never shows an intermediate state.
+
+use super::{Change, Command, PatchBatch, PropUpdate, UpdateKind};
+use crate::app::{AppSpec, CallbackSpec};
+use crate::catalog;
+use crate::context::{Ctx, CtxInner, ProgressSink};
+use crate::error::{CallbackError, EngineError, ErrorReport, Result};
+use crate::handler::{CallInput, Invoker};
+use crate::id::ComponentId;
+use crate::instances::{InstKey, Instance, Instances, PropKey, Resolved};
+use crate::layout::{id_key, Registry};
+use crate::patch::{apply_ops, PatchOp, NO_UPDATE_MARKER, PATCH_MARKER};
+use futures::FutureExt;
+use serde_json::{json, Value};
+use std::collections::{HashMap, HashSet};
+use std::panic::AssertUnwindSafe;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use tokio::sync::{mpsc, oneshot};
+
+pub(crate) struct Completion {
+    key: InstKey,
+    generation: u64,
+    result: std::result::Result<Value, CallbackError>,
+    ctx: Ctx,
+}
+
+struct Request {
+    seq: u64,
+    triggered: Vec<(ComponentId, String)>,
+}
+
+struct Running {
+    generation: u64,
+    long: bool,
+    abort: Option<tokio::task::AbortHandle>,
+    cancelled: Arc<AtomicBool>,
+}
+
+pub(crate) struct Actor {
+    app: Arc<AppSpec>,
+    reg: Registry,
+    inst: Instances,
+    requested: HashMap<InstKey, Request>,
+    running: HashMap<InstKey, Running>,
+    unsent: Vec<PropUpdate>,
+    wave: u64,
+    seq: u64,
+    generation: u64,
+    calls: HashMap<String, u64>,
+    idle_waiters: Vec<oneshot::Sender<()>>,
+    first_flush: Option<(oneshot::Sender<Vec<PatchBatch>>, Vec<PatchBatch>)>,
+    me: mpsc::WeakUnboundedSender<Command>,
+    batches: mpsc::UnboundedSender<PatchBatch>,
+    errors: mpsc::UnboundedSender<ErrorReport>,
+}
+
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        format!("panicked: {s}")
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        format!("panicked: {s}")
+    } else {
+        "panicked".into()
+    }
+}
+
+fn is_marker(v: &Value, marker: &str) -> bool {
+    v.as_object().is_some_and(|m| m.len() == 1 && m.contains_key(marker))
+}
+
+impl Actor {
+    pub(crate) fn new(
+        app: Arc<AppSpec>,
+        layout: &Value,
+        me: mpsc::WeakUnboundedSender<Command>,
+        batches: mpsc::UnboundedSender<PatchBatch>,
+        errors: mpsc::UnboundedSender<ErrorReport>,
+        first: oneshot::Sender<Vec<PatchBatch>>,
+    ) -> Result<Actor> {
+        let reg = Registry::from_layout(layout)?;
+        let inst = Instances::resolve(&app, &reg);
+        Ok(Actor {
+            app,
+            reg,
+            inst,
+            requested: HashMap::new(),
+            running: HashMap::new(),
+            unsent: Vec::new(),
+            wave: 0,
+            seq: 0,
+            generation: 0,
+            calls: HashMap::new(),
+            idle_waiters: Vec::new(),
+            first_flush: Some((first, Vec::new())),
+            me,
+            batches,
+            errors,
+        })
+    }
+
+    pub(crate) async fn run(mut self, mut rx: mpsc::UnboundedReceiver<Command>) {
+        let initial: Vec<usize> = (0..self.inst.list.len()).collect();
+        self.request_initial(&initial);
+        self.pump();
+        while let Some(cmd) = rx.recv().await {
+            self.handle(cmd);
+            // Drain whatever else is already queued before scheduling, so completions that
+            // arrive together are settled in one pass.
+            while let Ok(cmd) = rx.try_recv() {
+                self.handle(cmd);
+            }
+            self.pump();
+        }
+    }
+
+    fn handle(&mut self, cmd: Command) {
+        match cmd {
+            Command::Apply { changes, reply } => {
+                let _ = reply.send(self.apply_changes(changes));
+            }
+            Command::Completed(done) => self.complete(done),
+            Command::Progress { key, generation, value } => self.progress(&key, generation, value),
+            Command::Get { id, prop, reply } => {
+                let key = id_key(&id);
+                let answer = match self.reg.nodes.get(&key) {
+                    None => Err(EngineError::UnknownId { id: key }),
+                    Some(n) if catalog::prop_type(&n.kind, &prop).is_none() => {
+                        Err(EngineError::UnknownProp { id: key.clone(), component: n.kind.clone(), prop })
+                    }
+                    Some(_) => Ok(self.reg.materialized(&key, &prop)),
+                };
+                let _ = reply.send(answer);
+            }
+            Command::Layout { reply } => {
+                let root = self.app.layout.render();
+                let _ = reply.send(self.reg.materialize(&root));
+            }
+            Command::Idle { reply } => self.idle_waiters.push(reply),
+            Command::CallCounts { reply } => {
+                let _ = reply.send(self.calls.clone());
+            }
+        }
+    }
+
+    fn report(&self, callback: &str, inputs: Vec<String>, message: String) {
+        tracing::error!(callback, inputs = ?inputs, "{message}");
+        let _ = self.errors.send(ErrorReport { callback: callback.to_string(), inputs, message });
+    }
+
+    // ----- requests -------------------------------------------------------------------------
+
+    fn request(&mut self, i: usize, trigger: Option<(ComponentId, String)>) {
+        let key = self.inst.list[i].key.clone();
+        self.seq += 1;
+        let seq = self.seq;
+        let req = self.requested.entry(key).or_insert(Request { seq, triggered: Vec::new() });
+        if let Some(t) = trigger {
+            if !req.triggered.contains(&t) {
+                req.triggered.push(t);
+            }
+        }
+    }
+
+    fn request_initial(&mut self, which: &[usize]) {
+        for &i in which {
+            let inst = &self.inst.list[i];
+            let spec = &self.app.callbacks[inst.cb];
+            if !spec.prevent_initial_call && inst.inputs_present(&spec.deps) {
+                self.request(i, None);
+            }
+        }
+    }
+
+    /// Requests every instance fired by `prop` changing, except the one that wrote it.
+    fn fire(&mut self, changed: &PropKey, writer: Option<&InstKey>) {
+        let Some(node) = self.reg.nodes.get(&changed.0) else { return };
+        let id = node.id.clone();
+        let fired = self.inst.fired_by.get(changed).cloned().unwrap_or_default();
+        for i in fired {
+            if Some(&self.inst.list[i].key) == writer {
+                continue;
+            }
+            self.request(i, Some((id.clone(), changed.1.clone())));
+        }
+    }
+
+    // ----- user changes ---------------------------------------------------------------------
+
+    fn validate(&self, change: &Change) -> Result<(String, String)> {
+        let id = ComponentId::from_json(&change.id)
+            .map_err(|reason| EngineError::MalformedChange { reason: format!("bad id: {reason}") })?;
+        let key = id_key(&id);
+        let node = self.reg.nodes.get(&key).ok_or_else(|| EngineError::UnknownId { id: key.clone() })?;
+        let ty = catalog::prop_type(&node.kind, &change.prop).ok_or_else(|| EngineError::UnknownProp {
+            id: key.clone(),
+            component: node.kind.clone(),
+            prop: change.prop.clone(),
+        })?;
+        if !ty.accepts(&change.value) {
+            return Err(EngineError::WrongType {
+                id: key,
+                prop: change.prop.clone(),
+                expected: ty.describe().into(),
+                got: catalog::json_type_name(&change.value),
+            });
+        }
+        Ok((key, change.prop.clone()))
+    }
+
+    fn apply_changes(&mut self, changes: Vec<Change>) -> Result<()> {
+        let checked = changes.iter().map(|c| self.validate(c)).collect::<Result<Vec<_>>>()?;
+        for ((key, prop), change) in checked.into_iter().zip(changes) {
+            self.cancel_fired_by(&(key.clone(), prop.clone()));
+            if let Err(e) = self.set_value(&key, &prop, change.value) {
+                self.report("engine", vec![format!("{key}.{prop}")], e.to_string());
+                continue;
+            }
+            self.fire(&(key, prop), None);
+        }
+        Ok(())
+    }
+
+    fn cancel_fired_by(&mut self, prop: &PropKey) {
+        let victims = self.inst.cancelled_by.get(prop).cloned().unwrap_or_default();
+        for i in victims {
+            let key = self.inst.list[i].key.clone();
+            if let Some(run) = self.running.remove(&key) {
+                run.cancelled.store(true, Ordering::Relaxed);
+                if let Some(abort) = run.abort {
+                    abort.abort();
+                }
+                tracing::info!(callback = %self.app.callbacks[key.0].name, "cancelled by {}.{}", prop.0, prop.1);
+                self.set_running_props(i, false);
+            }
+            self.requested.remove(&key);
+        }
+    }
+
+    // ----- values ---------------------------------------------------------------------------
+
+    /// Stores a value and queues it for the renderer; a value holding components replaces
+    /// that part of the layout and resolves the callbacks anew.
+    fn set_value(&mut self, key: &str, prop: &str, value: Value) -> Result<()> {
+        self.store(key, prop, value.clone())?;
+        self.queue(key, prop, UpdateKind::Value(value));
+        Ok(())
+    }
+
+    fn store(&mut self, key: &str, prop: &str, value: Value) -> Result<()> {
+        let kind = self.reg.nodes.get(key).map(|n| n.kind.clone()).ok_or_else(|| EngineError::UnknownId { id: key.into() })?;
+        if catalog::may_hold_components(&kind, prop) {
+            let (added, removed) = self.reg.replace_children(key, prop, &value)?;
+            if let Some(props) = self.reg.props.get_mut(key) {
+                props.insert(prop.to_string(), value);
+            }
+            if !added.is_empty() || !removed.is_empty() {
+                self.relayout(&added, &removed);
+            }
+        } else if let Some(props) = self.reg.props.get_mut(key) {
+            props.insert(prop.to_string(), value);
+        }
+        Ok(())
+    }
+
+    fn queue(&mut self, key: &str, prop: &str, update: UpdateKind) {
+        let Some(node) = self.reg.nodes.get(key) else { return };
+        let id = node.id.clone();
+        // A later whole value supersedes anything queued for the same property.
+        if matches!(update, UpdateKind::Value(_)) {
+            self.unsent.retain(|u| !(u.id == id && u.prop == prop));
+        }
+        self.unsent.push(PropUpdate { id, prop: prop.to_string(), update });
+    }
+
+    /// New or removed components: re-resolve instances, drop requests for instances that no
+    /// longer exist, and make the initial calls of those that are new or whose lists changed.
+    fn relayout(&mut self, added: &[String], removed: &[String]) {
+        let old: HashMap<InstKey, Instance> = self.inst.list.iter().map(|i| (i.key.clone(), i.clone())).collect();
+        self.inst = Instances::resolve(&self.app, &self.reg);
+        let gone: HashSet<&String> = removed.iter().collect();
+        self.requested.retain(|k, _| self.inst.by_key.contains_key(k));
+        let touched: HashSet<&String> = added.iter().chain(gone.iter().copied()).collect();
+        let mut fresh = Vec::new();
+        for (i, inst) in self.inst.list.iter().enumerate() {
+            let spec = &self.app.callbacks[inst.cb];
+            let new_or_changed = match old.get(&inst.key) {
+                None => true,
+                Some(before) => {
+                    before.deps != inst.deps
+                        && spec
+                            .deps
+                            .iter()
+                            .zip(&inst.deps)
+                            .any(|(d, r)| d.fires() && r.keys().iter().any(|k| touched.contains(k)))
+                }
+            };
+            if new_or_changed {
+                fresh.push(i);
+            }
+        }
+        self.request_initial(&fresh);
+    }
+
+    // ----- running callbacks ----------------------------------------------------------------
+
+    /// Instances whose inputs no requested or running callback can still write.
+    fn ready(&self) -> Vec<usize> {
+        let mut blockers: Vec<usize> = Vec::with_capacity(self.requested.len() + self.running.len());
+        for key in self.requested.keys().chain(self.running.keys()) {
+            if let Some(&i) = self.inst.by_key.get(key) {
+                blockers.push(i);
+            }
+        }
+        let mut count: HashMap<PropKey, usize> = HashMap::new();
+        let closures: HashMap<usize, Arc<HashSet<PropKey>>> =
+            blockers.iter().map(|&i| (i, self.inst.closure(&self.app, i))).collect();
+        for c in closures.values() {
+            for p in c.iter() {
+                *count.entry(p.clone()).or_default() += 1;
+            }
+        }
+        let mut ready: Vec<(u64, usize)> = Vec::new();
+        for (key, req) in &self.requested {
+            let Some(&i) = self.inst.by_key.get(key) else { continue };
+            if self.running.contains_key(key) {
+                continue;
+            }
+            let own = &closures[&i];
+            let inst = &self.inst.list[i];
+            let blocked = inst
+                .firing_props(&self.app.callbacks[inst.cb].deps)
+                .any(|p| count.get(&p).copied().unwrap_or(0) > usize::from(own.contains(&p)));
+            if !blocked {
+                ready.push((req.seq, i));
+            }
+        }
+        ready.sort_unstable();
+        ready.into_iter().map(|(_, i)| i).collect()
+    }
+
+    fn pump(&mut self) {
+        loop {
+            let ready = self.ready();
+            if ready.is_empty() {
+                break;
+            }
+            for i in ready {
+                self.start(i);
+            }
+        }
+        self.maybe_flush();
+    }
+
+    fn value_of(&self, r: &Resolved, prop: &str) -> Value {
+        match r {
+            Resolved::One(k) => self.reg.materialized(k, prop),
+            Resolved::Many(ks) => Value::Array(ks.iter().map(|k| self.reg.materialized(k, prop)).collect()),
+            Resolved::Missing => Value::Null,
+        }
+    }
+
+    fn describe(&self, r: &Resolved, prop: &str, with_value: bool) -> Value {
+        let one = |k: &String| {
+            let id = self.reg.nodes.get(k).map(|n| n.id.to_json()).unwrap_or(Value::Null);
+            if with_value {
+                json!({"id": id, "property": prop, "value": self.reg.materialized(k, prop)})
+            } else {
+                json!({"id": id, "property": prop})
+            }
+        };
+        match r {
+            Resolved::One(k) => one(k),
+            Resolved::Many(ks) => Value::Array(ks.iter().map(one).collect()),
+            Resolved::Missing => Value::Null,
+        }
+    }
+
+    fn start(&mut self, i: usize) {
+        let inst = self.inst.list[i].clone();
+        let Some(req) = self.requested.remove(&inst.key) else { return };
+        let app = self.app.clone();
+        let spec = &app.callbacks[inst.cb];
+        *self.calls.entry(spec.name.clone()).or_default() += 1;
+        self.generation += 1;
+        let generation = self.generation;
+
+        let mut values = Vec::new();
+        let mut labels = Vec::new();
+        let (mut inputs_list, mut states_list) = (Vec::new(), Vec::new());
+        for (d, r) in spec.deps.iter().zip(&inst.deps) {
+            if d.passes_value() {
+                values.push(self.value_of(r, &d.prop));
+                labels.push(d.to_string());
+            }
+            match d.kind {
+                crate::deps::DepKind::Input => inputs_list.push(self.describe(r, &d.prop, true)),
+                crate::deps::DepKind::State => states_list.push(self.describe(r, &d.prop, true)),
+                crate::deps::DepKind::Trigger => {}
+            }
+        }
+        let outputs_list = spec.outputs.iter().zip(&inst.outputs).map(|(o, r)| self.describe(r, &o.prop, false)).collect();
+        let cancelled = Arc::new(AtomicBool::new(false));
+        let progress: Option<ProgressSink> = (!spec.progress.is_empty()).then(|| {
+            let me = self.me.clone();
+            let key = inst.key.clone();
+            let sink: ProgressSink = Arc::new(move |value| {
+                if let Some(tx) = me.upgrade() {
+                    let _ = tx.send(Command::Progress { key: key.clone(), generation, value });
+                }
+            });
+            sink
+        });
+        let ctx = Ctx(Arc::new(CtxInner {
+            callback: spec.name.clone(),
+            triggered: req.triggered,
+            inputs_list,
+            states_list,
+            outputs_list,
+            set_props: Mutex::new(Vec::new()),
+            progress,
+            cancelled: cancelled.clone(),
+        }));
+        self.set_running_props(i, true);
+
+        let input = CallInput { values, labels, ctx: ctx.clone() };
+        let me = self.me.clone();
+        let key = inst.key.clone();
+        let send = move |result| {
+            if let Some(tx) = me.upgrade() {
+                let _ = tx.send(Command::Completed(Completion { key, generation, result, ctx }));
+            }
+        };
+        let abort = match (&spec.invoker, spec.background) {
+            (Invoker::Sync(f), true) => {
+                let f = f.clone();
+                tokio::task::spawn_blocking(move || {
+                    let result = std::panic::catch_unwind(AssertUnwindSafe(|| f(input)))
+                        .unwrap_or_else(|p| Err(CallbackError::Failed(panic_message(p.as_ref()))));
+                    send(result);
+                });
+                None
+            }
+            (Invoker::Sync(f), false) => {
+                let f = f.clone();
+                let task = tokio::spawn(async move {
+                    let result = std::panic::catch_unwind(AssertUnwindSafe(|| f(input)))
+                        .unwrap_or_else(|p| Err(CallbackError::Failed(panic_message(p.as_ref()))));
+                    send(result);
+                });
+                Some(task.abort_handle())
+            }
+            (Invoker::Async(f), _) => {
+                let fut = f(input);
+                let task = tokio::spawn(async move {
+                    let result = AssertUnwindSafe(fut)
+                        .catch_unwind()
+                        .await
+                        .unwrap_or_else(|p| Err(CallbackError::Failed(panic_message(p.as_ref()))));
+                    send(result);
+                });
+                Some(task.abort_handle())
+            }
+        };
+        self.running.insert(inst.key, Running { generation, long: spec.is_long(), abort, cancelled });
+    }
+
+    fn set_running_props(&mut self, i: usize, during: bool) {
+        let inst = self.inst.list[i].clone();
+        let spec = &self.app.clone().callbacks[inst.cb];
+        for ((out, on, off), r) in spec.running.iter().zip(&inst.running) {
+            let v = if during { on } else { off };
+            for k in r.keys() {
+                if let Err(e) = self.set_value(k, &out.prop, v.clone()) {
+                    self.report(&spec.name, spec.input_labels(), e.to_string());
+                }
+            }
+        }
+    }
+
+    fn progress(&mut self, key: &InstKey, generation: u64, value: Value) {
+        if self.running.get(key).map(|r| r.generation) != Some(generation) {
+            return;
+        }
+        let Some(&i) = self.inst.by_key.get(key) else { return };
+        let inst = self.inst.list[i].clone();
+        let app = self.app.clone();
+        let spec = &app.callbacks[inst.cb];
+        let values = if spec.progress.len() == 1 { vec![value] } else { value.as_array().cloned().unwrap_or_default() };
+        for ((out, r), v) in spec.progress.iter().zip(&inst.progress).zip(values) {
+            for k in r.keys() {
+                if let Err(e) = self.set_value(k, &out.prop, v.clone()) {
+                    self.report(&spec.name, spec.input_labels(), e.to_string());
+                }
+            }
+        }
+    }
+
+    fn complete(&mut self, done: Completion) {
+        match self.running.get(&done.key) {
+            Some(r) if r.generation == done.generation => {}
+            // Cancelled or superseded: its result must not reach the screen.
+            _ => return,
+        }
+        self.running.remove(&done.key);
+        let Some(&i) = self.inst.by_key.get(&done.key) else { return };
+        self.set_running_props(i, false);
+        let app = self.app.clone();
+        let spec = &app.callbacks[done.key.0];
+        match done.result {
+            Err(CallbackError::PreventUpdate) => {}
+            Err(CallbackError::Failed(message)) => self.report(&spec.name, spec.input_labels(), message),
+            Ok(value) => {
+                let inst = self.inst.list[i].clone();
+                if let Err(message) = self.write_outputs(spec, &inst, value) {
+                    self.report(&spec.name, spec.input_labels(), message);
+                }
+            }
+        }
+        for (id, props) in done.ctx.take_set_props() {
+            let key = id_key(&id);
+            for (prop, v) in props {
+                let outcome = self.check_output(&key, &prop, &v).and_then(|_| self.set_value(&key, &prop, v).map_err(|e| e.to_string()));
+                match outcome {
+                    Ok(()) => self.fire(&(key.clone(), prop), Some(&done.key)),
+                    Err(m) => self.report(&spec.name, spec.input_labels(), format!("set_props: {m}")),
+                }
+            }
+        }
+    }
+
+    fn check_output(&self, key: &str, prop: &str, v: &Value) -> std::result::Result<(), String> {
+        let node = self.reg.nodes.get(key).ok_or_else(|| format!("output {key}.{prop}: no component {key} in the layout"))?;
+        let ty = catalog::prop_type(&node.kind, prop)
+            .ok_or_else(|| format!("output {key}.{prop}: {} has no property {prop}", node.kind))?;
+        if !ty.accepts(v) {
+            return Err(format!("output {key}.{prop}: expected {}, got {}", ty.describe(), catalog::json_type_name(v)));
+        }
+        Ok(())
+    }
+
+    /// Splits a return value over the outputs and writes each; all-or-nothing on shape errors.
+    fn write_outputs(&mut self, spec: &CallbackSpec, inst: &Instance, value: Value) -> std::result::Result<(), String> {
+        let per_output: Vec<Value> = match (spec.outputs.len(), spec.multi_output) {
+            (0, _) => return Ok(()),
+            (1, false) => vec![value],
+            (n, _) => match value {
+                Value::Array(items) if items.len() == n => items,
+                Value::Array(items) => {
+                    return Err(format!("returned {} values for {n} outputs", items.len()));
+                }
+                _ if is_marker(&value, NO_UPDATE_MARKER) => return Ok(()),
+                other => return Err(format!("returned {} for {n} outputs; expected a list of {n}", catalog::json_type_name(&other))),
+            },
+        };
+        let mut writes: Vec<(String, String, Value)> = Vec::new();
+        for ((out, r), v) in spec.outputs.iter().zip(&inst.outputs).zip(per_output) {
+            match r {
+                Resolved::One(k) => writes.push((k.clone(), out.prop.clone(), v)),
+                Resolved::Many(ks) => match v {
+                    Value::Array(items) if items.len() == ks.len() => {
+                        writes.extend(ks.iter().cloned().zip(items).map(|(k, v)| (k, out.prop.clone(), v)))
+                    }
+                    _ if is_marker(&v, NO_UPDATE_MARKER) => {}
+                    other => {
+                        return Err(format!(
+                            "output {out} matches {} components; expected a list of {} values, got {}",
+                            ks.len(),
+                            ks.len(),
+                            catalog::json_type_name(&other)
+                        ))
+                    }
+                },
+                Resolved::Missing => {
+                    if !is_marker(&v, NO_UPDATE_MARKER) {
+                        return Err(format!("output {out}: no such component in the layout"));
+                    }
+                }
+            }
+        }
+        let mut first_error = None;
+        for (key, prop, v) in writes {
+            if is_marker(&v, NO_UPDATE_MARKER) {
+                continue;
+            }
+            let result = match v.as_object().and_then(|m| m.get(PATCH_MARKER)).filter(|_| is_marker(&v, PATCH_MARKER)) {
+                Some(ops) => self.write_patch(&key, &prop, ops.clone()),
+                None => self.check_output(&key, &prop, &v).and_then(|_| self.set_value(&key, &prop, v).map_err(|e| e.to_string())),
+            };
+            match result {
+                Ok(()) => self.fire(&(key, prop), Some(&inst.key)),
+                Err(m) => {
+                    first_error.get_or_insert(m);
+                }
+            }
+        }
+        first_error.map_or(Ok(()), Err)
+    }
+
+    fn write_patch(&mut self, key: &str, prop: &str, ops: Value) -> std::result::Result<(), String> {
+        let ops: Vec<PatchOp> = serde_json::from_value(ops).map_err(|e| format!("malformed Patch on {key}.{prop}: {e}"))?;
+        let mut value = self.reg.get(key, prop);
+        apply_ops(&mut value, &ops).map_err(|(path, reason)| {
+            EngineError::Patch { id: key.into(), prop: prop.into(), path, reason }.to_string()
+        })?;
+        self.check_output(key, prop, &value)?;
+        self.store(key, prop, value).map_err(|e| e.to_string())?;
+        self.queue(key, prop, UpdateKind::Patch(ops));
+        Ok(())
+    }
+
+    // ----- batches --------------------------------------------------------------------------
+
+    /// Sends what this wave changed once nothing short is left running: one batch per wave,
+    /// so the screen never shows half an update, while a long callback does not hold back
+    /// the rest.
+    fn maybe_flush(&mut self) {
+        if self.running.values().any(|r| !r.long) {
+            return;
+        }
+        let busy: Vec<ComponentId> = self
+            .running
+            .keys()
+            .filter_map(|k| self.inst.by_key.get(k))
+            .flat_map(|&i| {
+                let inst = &self.inst.list[i];
+                inst.outputs.iter().flat_map(|r| r.keys().to_vec()).collect::<Vec<_>>()
+            })
+            .filter_map(|k| self.reg.nodes.get(&k).map(|n| n.id.clone()))
+            .collect();
+        if !self.unsent.is_empty() || self.first_flush.is_some() {
+            self.wave += 1;
+            let batch = PatchBatch { wave: self.wave, updates: std::mem::take(&mut self.unsent), busy };
+            match self.first_flush.take() {
+                Some((tx, mut first)) => {
+                    if !batch.updates.is_empty() {
+                        first.push(batch);
+                    }
+                    let _ = tx.send(first);
+                }
+                None => {
+                    let _ = self.batches.send(batch);
+                }
+            }
+        }
+        if self.running.is_empty() && self.requested.is_empty() {
+            for w in self.idle_waiters.drain(..) {
+                let _ = w.send(());
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! The test harness, in-process (Dash's `dash_duo` without a browser): start an app, set
+//! properties as a user would, wait for the callbacks to settle, and read values, call counts,
+//! batches and errors.
+//!
+//! ```
+//! use deskdash_engine::{testing::TestApp, *};
+//! # tokio::runtime::Runtime::new().unwrap().block_on(async {
+//! let app = App::new("echo")
+//!     .layout(div((input("name").value("a"), div("").id("out"))))
+//!     .callback(Input::new("name", "value"), Output::new("out", "children"), |v: String| {
+//!         Ok::<_, CallbackError>(format!("hello {v}"))
+//!     });
+//! let mut t = TestApp::start(app).await.unwrap();
+//! t.set("name", "value", "b").await.unwrap();
+//! assert_eq!(t.get("out", "children").await, "hello b");
+//! # });
+//! ```
+
+use crate::app::App;
+use crate::component::IdArg;
+use crate::error::{EngineError, ErrorReport, Result};
+use crate::id::ComponentId;
+use crate::session::{Change, InitialLoad, PatchBatch, Session, SessionEvents};
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// A started app with one session, driven from a test.
+pub struct TestApp {
+    pub session: Session,
+    events: SessionEvents,
+    pub initial: InitialLoad,
+    batches: Vec<PatchBatch>,
+    errors: Vec<ErrorReport>,
+    counts_before: HashMap<String, u64>,
+}
+
+fn id_of(id: impl Into<IdArg>) -> Result<ComponentId> {
+    ComponentId::from_json(&id.into().into_json()).map_err(|reason| EngineError::MalformedChange { reason })
+}
+
+impl TestApp {
+    /// Builds the app (registration errors surface here), starts a session and waits for the
+    /// initial callbacks to settle.
+    pub async fn start(app: App) -> Result<TestApp> {
+        let spec = app.build()?;
+        let (session, events, initial) = Session::start(spec).await?;
+        let mut t = TestApp {
+            session,
+            events,
+            batches: initial.batches.clone(),
+            initial,
+            errors: Vec::new(),
+            counts_before: HashMap::new(),
+        };
+        t.settle().await;
+        Ok(t)
+    }
+
+    /// Waits until no callback is requested or running, and collects what arrived.
+    pub async fn settle(&mut self) {
+        let _ = self.session.idle().await;
+        self.drain();
+    }
+
+    fn drain(&mut self) {
+        while let Ok(b) = self.events.batches.try_recv() {
+            self.batches.push(b);
+        }
+        while let Ok(e) = self.events.errors.try_recv() {
+            self.errors.push(e);
+        }
+    }
+
+    /// Sets one property as the user would, then waits for the callbacks it fires.
+    pub async fn set(&mut self, id: impl Into<IdArg>, prop: &str, value: impl Serialize) -> Result<()> {
+        self.set_many(vec![Change::new(id, prop, value)]).await
+    }
+
+    /// Sets several properties at once (one user action), then waits.
+    pub async fn set_many(&mut self, changes: Vec<Change>) -> Result<()> {
+        self.mark_counts().await;
+        self.session.apply(changes).await?;
+        self.settle().await;
+        Ok(())
+    }
+
+    /// Sets a property without waiting (to test what happens while callbacks run).
+    pub async fn set_nowait(&mut self, id: impl Into<IdArg>, prop: &str, value: impl Serialize) -> Result<()> {
+        self.session.apply(vec![Change::new(id, prop, value)]).await
+    }
+
+    /// The current value of a property; `Value::Null` if it is unset or unknown.
+    pub async fn get(&self, id: impl Into<IdArg>, prop: &str) -> Value {
+        match id_of(id) {
+            Ok(id) => self.session.get(id, prop).await.unwrap_or(Value::Null),
+            Err(_) => Value::Null,
+        }
+    }
+
+    /// Total calls of the named callback since start.
+    pub async fn calls(&self, callback: &str) -> u64 {
+        self.session.call_counts().await.ok().and_then(|c| c.get(callback).copied()).unwrap_or(0)
+    }
+
+    /// Calls of the named callback since the last `set`/`set_many`.
+    pub async fn calls_since_last_set(&self, callback: &str) -> u64 {
+        self.calls(callback).await - self.counts_before.get(callback).copied().unwrap_or(0)
+    }
+
+    /// Records the call counts now, as the base for `calls_since_last_set`.
+    pub async fn mark_counts(&mut self) {
+        self.counts_before = self.session.call_counts().await.unwrap_or_default();
+    }
+
+    /// Errors reported so far (drained).
+    pub fn take_errors(&mut self) -> Vec<ErrorReport> {
+        self.drain();
+        std::mem::take(&mut self.errors)
+    }
+
+    /// Batches received so far, the initial ones included (drained).
+    pub fn take_batches(&mut self) -> Vec<PatchBatch> {
+        self.drain();
+        std::mem::take(&mut self.batches)
+    }
+}
