@@ -214,7 +214,8 @@ impl Actor {
         let checked = changes.iter().map(|c| self.validate(c)).collect::<Result<Vec<_>>>()?;
         for ((key, prop), change) in checked.into_iter().zip(changes) {
             self.cancel_fired_by(&(key.clone(), prop.clone()));
-            if let Err(e) = self.set_value(&key, &prop, change.value) {
+            // Not queued for the renderer: the window that sent the change already shows it.
+            if let Err(e) = self.store(&key, &prop, change.value) {
                 self.report("engine", vec![format!("{key}.{prop}")], e.to_string());
                 continue;
             }
@@ -257,7 +258,7 @@ impl Actor {
                 props.insert(prop.to_string(), value);
             }
             if !added.is_empty() || !removed.is_empty() {
-                self.relayout(&added, &removed);
+                self.relayout();
             }
         } else if let Some(props) = self.reg.props.get_mut(key) {
             props.insert(prop.to_string(), value);
@@ -277,25 +278,22 @@ impl Actor {
 
     /// New or removed components: re-resolve instances, drop requests for instances that no
     /// longer exist, and make the initial calls of those that are new or whose lists changed.
-    fn relayout(&mut self, added: &[String], removed: &[String]) {
+    fn relayout(&mut self) {
         let old: HashMap<InstKey, Instance> = self.inst.list.iter().map(|i| (i.key.clone(), i.clone())).collect();
         self.inst = Instances::resolve(&self.app, &self.reg);
-        let gone: HashSet<&String> = removed.iter().collect();
         self.requested.retain(|k, _| self.inst.by_key.contains_key(k));
-        let touched: HashSet<&String> = added.iter().chain(gone.iter().copied()).collect();
         let mut fresh = Vec::new();
         for (i, inst) in self.inst.list.iter().enumerate() {
             let spec = &self.app.callbacks[inst.cb];
+            // New instances, and those whose firing inputs now resolve to other components
+            // (an `ALL` list that grew or shrank), make their initial call.
             let new_or_changed = match old.get(&inst.key) {
                 None => true,
-                Some(before) => {
-                    before.deps != inst.deps
-                        && spec
-                            .deps
-                            .iter()
-                            .zip(&inst.deps)
-                            .any(|(d, r)| d.fires() && r.keys().iter().any(|k| touched.contains(k)))
-                }
+                Some(before) => spec
+                    .deps
+                    .iter()
+                    .zip(before.deps.iter().zip(&inst.deps))
+                    .any(|(d, (was, now))| d.fires() && was != now),
             };
             if new_or_changed {
                 fresh.push(i);
