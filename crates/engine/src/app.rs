@@ -195,8 +195,9 @@ fn resolve(index: usize, cb: Callback, prevent_default: bool) -> Result<Callback
         return Err(EngineError::InvalidCallback { callback: name, reason: "it has no Input or Trigger".into() });
     }
     let declared = deps.iter().filter(|d| d.passes_value()).count();
-    if declared != cb.arity {
-        return Err(EngineError::Arity { callback: name, takes: cb.arity, declared });
+    if !cb.arity.accepts(declared) {
+        let takes = if cb.arity.rest { format!("at least {}", cb.arity.values) } else { cb.arity.values.to_string() };
+        return Err(EngineError::Arity { callback: name, takes, declared });
     }
     let running = cb
         .running

@@ -2,7 +2,7 @@
 //! background, `running`, `progress`, `cancel`) and the function that computes it.
 
 use crate::deps::{DepKind, DepSpec, IntoDeps, IntoOutputs, Output};
-use crate::handler::{AsyncHandler, Handler, Invoker};
+use crate::handler::{Arity, AsyncHandler, Handler, Invoker};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -21,7 +21,7 @@ pub struct Callback {
     pub(crate) outputs: Vec<Output>,
     pub(crate) multi_output: bool,
     pub(crate) invoker: Invoker,
-    pub(crate) arity: usize,
+    pub(crate) arity: Arity,
     pub(crate) prevent_initial_call: Option<bool>,
     pub(crate) background: bool,
     pub(crate) running: Vec<Running>,
@@ -40,7 +40,7 @@ impl Callback {
         Self::from_parts(inputs, outputs, Invoker::Async(f.into_async_fn()), H::value_arity())
     }
 
-    fn from_parts(inputs: impl IntoDeps, outputs: impl IntoOutputs, invoker: Invoker, arity: usize) -> Self {
+    fn from_parts(inputs: impl IntoDeps, outputs: impl IntoOutputs, invoker: Invoker, arity: Arity) -> Self {
         let (outputs, multi_output) = outputs.into_outputs();
         Callback {
             name: None,

@@ -24,7 +24,7 @@ pub enum EngineError {
     #[error("callback {callback}: {role} {id}.{prop}: component type {component} has no property {prop}")]
     UnknownDependencyProp { callback: String, role: &'static str, id: String, prop: String, component: String },
     #[error("callback {callback}: the function takes {takes} value argument(s) but the callback declares {declared} Input/State value(s)")]
-    Arity { callback: String, takes: usize, declared: usize },
+    Arity { callback: String, takes: String, declared: usize },
     #[error("callback {callback}: {reason}")]
     InvalidCallback { callback: String, reason: String },
     #[error("unknown component id {id}")]

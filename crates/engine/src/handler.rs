@@ -33,6 +33,8 @@ pub struct ArgCursor {
 pub trait FromCallArg: Sized {
     /// Whether this argument consumes one Input/State value.
     const TAKES_VALUE: bool;
+    /// Whether this argument consumes every remaining value.
+    const TAKES_REST: bool = false;
     fn from_call(cursor: &mut ArgCursor) -> Result<Self, CallbackError>;
 }
 
@@ -49,6 +51,40 @@ impl<T: DeserializeOwned> FromCallArg for T {
                 std::any::type_name::<T>()
             ))
         })
+    }
+}
+
+/// Every remaining Input/State value, undecoded (Dash's `*args`): for callbacks whose number
+/// of inputs is only known when the app is built.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rest(pub Vec<Value>);
+
+impl FromCallArg for Rest {
+    const TAKES_VALUE: bool = false;
+    const TAKES_REST: bool = true;
+    fn from_call(cursor: &mut ArgCursor) -> Result<Self, CallbackError> {
+        let rest: Vec<Value> = cursor.values.by_ref().collect();
+        cursor.position += rest.len();
+        cursor.labels.by_ref().for_each(drop);
+        Ok(Rest(rest))
+    }
+}
+
+/// How many Input/State values a callback function takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Arity {
+    pub values: usize,
+    /// A `Rest` argument takes any number beyond `values`.
+    pub rest: bool,
+}
+
+impl Arity {
+    pub fn accepts(self, declared: usize) -> bool {
+        if self.rest {
+            declared >= self.values
+        } else {
+            declared == self.values
+        }
     }
 }
 
@@ -115,13 +151,13 @@ pub(crate) enum Invoker {
 
 /// A plain function usable as a callback: `Fn(A1, A2, ..) -> Result<T, E>`.
 pub trait Handler<Args>: Send + Sync + 'static {
-    fn value_arity() -> usize;
+    fn value_arity() -> Arity;
     fn into_sync_fn(self) -> SyncFn;
 }
 
 /// An async function usable as a callback: `Fn(A1, ..) -> impl Future<Output = Result<T, E>>`.
 pub trait AsyncHandler<Args>: Send + Sync + 'static {
-    fn value_arity() -> usize;
+    fn value_arity() -> Arity;
     fn into_async_fn(self) -> AsyncFn;
 }
 
@@ -137,8 +173,8 @@ macro_rules! handler_impls {
             R: IntoCallbackResult,
             $($a: FromCallArg,)*
         {
-            fn value_arity() -> usize {
-                0 $(+ usize::from($a::TAKES_VALUE))*
+            fn value_arity() -> Arity {
+                Arity { values: 0 $(+ usize::from($a::TAKES_VALUE))*, rest: false $(|| $a::TAKES_REST)* }
             }
             #[allow(non_snake_case, unused_mut, unused_variables)]
             fn into_sync_fn(self) -> SyncFn {
@@ -157,8 +193,8 @@ macro_rules! handler_impls {
             R: IntoCallbackResult,
             $($a: FromCallArg,)*
         {
-            fn value_arity() -> usize {
-                0 $(+ usize::from($a::TAKES_VALUE))*
+            fn value_arity() -> Arity {
+                Arity { values: 0 $(+ usize::from($a::TAKES_VALUE))*, rest: false $(|| $a::TAKES_REST)* }
             }
             #[allow(non_snake_case, unused_mut, unused_variables)]
             fn into_async_fn(self) -> AsyncFn {

@@ -26,7 +26,7 @@ pub use component::*;
 pub use context::Ctx;
 pub use deps::{Input, Output, State, Trigger};
 pub use error::{CallbackError, EngineError, ErrorReport, PreventUpdate, Result};
-pub use handler::{NoUpdate, Update};
+pub use handler::{NoUpdate, Rest, Update};
 pub use id::{ComponentId, ALL, ALLSMALLER, MATCH};
 pub use patch::{Patch, PatchOp, PathSeg};
 pub use session::{Change, InitialLoad, PatchBatch, PropUpdate, Session, SessionEvents, UpdateKind};

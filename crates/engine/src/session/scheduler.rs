@@ -345,8 +345,14 @@ impl Actor {
             if ready.is_empty() {
                 break;
             }
+            // A lone short plain function runs right here: spawning it would only add two
+            // thread hops. Several ready callbacks run concurrently on the runtime.
+            let inline = ready.len() == 1 && {
+                let spec = &self.app.callbacks[self.inst.list[ready[0]].cb];
+                matches!(spec.invoker, Invoker::Sync(_)) && !spec.is_long()
+            };
             for i in ready {
-                self.start(i);
+                self.start(i, inline);
             }
         }
         self.maybe_flush();
@@ -376,7 +382,7 @@ impl Actor {
         }
     }
 
-    fn start(&mut self, i: usize) {
+    fn start(&mut self, i: usize, inline: bool) {
         let inst = self.inst.list[i].clone();
         let Some(req) = self.requested.remove(&inst.key) else { return };
         let app = self.app.clone();
@@ -424,6 +430,13 @@ impl Actor {
         self.set_running_props(i, true);
 
         let input = CallInput { values, labels, ctx: ctx.clone() };
+        if let (true, Invoker::Sync(f)) = (inline, &spec.invoker) {
+            let result = std::panic::catch_unwind(AssertUnwindSafe(|| f(input)))
+                .unwrap_or_else(|p| Err(CallbackError::Failed(panic_message(p.as_ref()))));
+            self.running.insert(inst.key.clone(), Running { generation, long: false, abort: None, cancelled });
+            self.complete(Completion { key: inst.key, generation, result, ctx });
+            return;
+        }
         let me = self.me.clone();
         let key = inst.key.clone();
         let send = move |result| {
