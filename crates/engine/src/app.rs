@@ -76,12 +76,67 @@ impl CallbackSpec {
     }
 }
 
+/// A callback written in JavaScript and run by the renderer (Dash's clientside callbacks).
+/// The engine only checks and carries it; its outputs come back as ordinary changes.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ClientsideSpec {
+    /// `function(a, b, ...) { ... }` taking the Input then State values in order.
+    pub function: String,
+    pub inputs: Vec<ClientDep>,
+    pub outputs: Vec<ClientDep>,
+    pub multi_output: bool,
+    pub prevent_initial_call: bool,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ClientDep {
+    pub id: Value,
+    pub prop: String,
+    /// "input" or "state" (outputs say "output").
+    pub role: &'static str,
+}
+
 /// A registered app, shared by all its sessions.
 pub struct AppSpec {
     pub name: String,
     pub layout: LayoutSource,
     pub callbacks: Vec<CallbackSpec>,
+    pub clientside: Vec<ClientsideSpec>,
     pub suppress_callback_exceptions: bool,
+}
+
+impl AppSpec {
+    /// Whether the renderer needs a store's data: only when a clientside callback reads it.
+    /// Otherwise store data stays in Rust and never crosses to the webview.
+    pub fn renderer_reads(&self, id_key: &str) -> bool {
+        self.clientside.iter().flat_map(|c| &c.inputs).any(|d| {
+            crate::id::ComponentId::from_json(&d.id).map(|id| crate::layout::id_key(&id) == id_key).unwrap_or(false)
+        })
+    }
+
+    /// The layout as the renderer receives it: store data it does not read is left out.
+    pub fn layout_for_renderer(&self, layout: &Value) -> Value {
+        let mut out = layout.clone();
+        self.strip_store_data(&mut out);
+        out
+    }
+
+    fn strip_store_data(&self, v: &mut Value) {
+        match v {
+            Value::Array(items) => items.iter_mut().for_each(|i| self.strip_store_data(i)),
+            Value::Object(obj) => {
+                let is_store = obj.get("type").and_then(Value::as_str) == Some("Store");
+                if let Some(Value::Object(props)) = obj.get_mut("props") {
+                    let key = props.get("id").and_then(|raw| crate::id::ComponentId::from_json(raw).ok()).map(|id| id_key(&id));
+                    if is_store && key.is_some_and(|k| !self.renderer_reads(&k)) {
+                        props.remove("data");
+                    }
+                    props.values_mut().for_each(|p| self.strip_store_data(p));
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Builds an app: `App::new("name").layout(..).callback(..).build()`.
@@ -89,6 +144,7 @@ pub struct App {
     name: String,
     layout: Option<LayoutSource>,
     callbacks: Vec<Callback>,
+    clientside: Vec<(Vec<(DepSpec, DepKind)>, Vec<Output>, bool, String)>,
     suppress_callback_exceptions: bool,
     prevent_initial_callbacks: bool,
 }
@@ -99,6 +155,7 @@ impl App {
             name: name.to_string(),
             layout: None,
             callbacks: Vec::new(),
+            clientside: Vec::new(),
             suppress_callback_exceptions: false,
             prevent_initial_callbacks: false,
         }
@@ -127,6 +184,15 @@ impl App {
     /// Registers a fully configured callback.
     pub fn add(mut self, callback: Callback) -> Self {
         self.callbacks.push(callback);
+        self
+    }
+
+    /// Registers a JavaScript callback the renderer runs when its inputs change, with Dash's
+    /// clientside conventions (`window.dash_clientside.no_update`, throwing
+    /// `window.dash_clientside.PreventUpdate`). Its outputs reach Rust as user changes do.
+    pub fn clientside_callback(mut self, inputs: impl IntoDeps, outputs: impl IntoOutputs, function: &str) -> Self {
+        let (outs, multi) = outputs.into_outputs();
+        self.clientside.push((inputs.into_deps(), outs, multi, function.to_string()));
         self
     }
 
@@ -159,10 +225,17 @@ impl App {
         }
         check_duplicate_outputs(&specs)?;
         check_cycles(&specs)?;
+        let clientside = self
+            .clientside
+            .into_iter()
+            .enumerate()
+            .map(|(i, (deps, outs, multi, function))| resolve_clientside(i, deps, outs, multi, function, self.prevent_initial_callbacks))
+            .collect::<Result<Vec<_>>>()?;
         Ok(Arc::new(AppSpec {
             name: self.name,
             layout,
             callbacks: specs,
+            clientside,
             suppress_callback_exceptions: self.suppress_callback_exceptions,
         }))
     }
@@ -224,6 +297,38 @@ fn resolve(index: usize, cb: Callback, prevent_default: bool) -> Result<Callback
         progress,
         cancel,
     })
+}
+
+fn resolve_clientside(
+    index: usize,
+    deps: Vec<(DepSpec, DepKind)>,
+    outs: Vec<Output>,
+    multi_output: bool,
+    function: String,
+    prevent_initial_call: bool,
+) -> Result<ClientsideSpec> {
+    let name = format!("clientside#{index}");
+    let bad = |reason: String| EngineError::InvalidCallback { callback: name.clone(), reason };
+    let exact = |spec: DepSpec, role: &'static str| -> Result<ClientDep> {
+        match spec.id {
+            Ok(DepId::Exact(id)) => Ok(ClientDep { id: id.to_json(), prop: spec.prop, role }),
+            Ok(DepId::Pattern(_)) => Err(bad(format!("{role} {}: pattern ids are not supported in clientside callbacks", spec.prop))),
+            Err(e) => Err(bad(format!("{role} {}: {e}", spec.prop))),
+        }
+    };
+    let mut inputs = Vec::new();
+    for (spec, kind) in deps {
+        let role = match kind {
+            DepKind::Input | DepKind::Trigger => "input",
+            DepKind::State => "state",
+        };
+        inputs.push(exact(spec, role)?);
+    }
+    if !inputs.iter().any(|d| d.role == "input") {
+        return Err(bad("it has no Input".into()));
+    }
+    let outputs = outs.into_iter().map(|o| exact(o.spec, "output")).collect::<Result<Vec<_>>>()?;
+    Ok(ClientsideSpec { function, inputs, outputs, multi_output, prevent_initial_call })
 }
 
 fn check_ids(spec: &CallbackSpec, registry: &Registry, dynamic: bool) -> Result<()> {

@@ -20,7 +20,7 @@ pub mod patch;
 pub mod session;
 pub mod testing;
 
-pub use app::{App, AppSpec, IntoLayout};
+pub use app::{App, AppSpec, ClientsideSpec, IntoLayout};
 pub use callback::Callback;
 pub use component::*;
 pub use context::Ctx;

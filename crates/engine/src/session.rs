@@ -53,8 +53,9 @@ pub struct PatchBatch {
     pub busy: Vec<ComponentId>,
 }
 
-/// What a window gets on connect: its layout and the results of the initial callbacks that
-/// finished before anything had to wait on a long-running one.
+/// What a window gets on connect: its layout (without store data the renderer does not read)
+/// and the results of the initial callbacks that finished before anything had to wait on a
+/// long-running one.
 #[derive(Debug, Clone, Serialize)]
 pub struct InitialLoad {
     pub layout: Value,
@@ -92,10 +93,12 @@ impl Session {
         let (error_tx, errors) = mpsc::unbounded_channel();
         let (first_tx, first_rx) = oneshot::channel();
         let layout = app.layout.render();
+        let app_for_layout = app.clone();
         let actor = scheduler::Actor::new(app, &layout, tx.downgrade(), batch_tx, error_tx, first_tx)?;
         tokio::spawn(actor.run(rx));
         let first = first_rx.await.map_err(|_| EngineError::SessionClosed)?;
         let session = Session { tx };
+        let layout = app_for_layout.layout_for_renderer(&layout);
         Ok((session, SessionEvents { batches, errors }, InitialLoad { layout, batches: first }))
     }
 

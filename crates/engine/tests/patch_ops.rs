@@ -52,15 +52,26 @@ case!(
 
 #[tokio::test]
 async fn patch_is_forwarded_as_operations_not_a_whole_value() {
-    let mut t = TestApp::start(patch_app(json!({"l": [1]}), || Patch::new().append(["l"], 2))).await.expect("starts");
+    let app = App::new("fig")
+        .layout(div((button("go").id("go"), graph("g").figure(json!({"data": [{"y": [1]}]})))))
+        .add(
+            Callback::new(Input::new("go", "n_clicks"), Output::new("g", "figure"), |n: i64| -> R<Patch> {
+                Ok(Patch::new().append(vec![PathSeg::from("data"), 0.into(), "y".into()], n))
+            })
+            .prevent_initial_call(true),
+        );
+    let mut t = TestApp::start(app).await.expect("starts");
     t.take_batches();
-    t.set("go", "n_clicks", 1).await.expect("set");
+    t.set("go", "n_clicks", 2).await.expect("set");
     let batches = t.take_batches();
     assert_eq!(batches.len(), 1);
     let update = &batches[0].updates[0];
-    assert_eq!(update.prop, "data");
+    assert_eq!(update.prop, "figure");
     match &update.update {
-        UpdateKind::Patch(ops) => assert_eq!(ops, &vec![PatchOp::Append { path: vec!["l".into()], value: json!(2) }]),
+        UpdateKind::Patch(ops) => {
+            assert_eq!(ops, &vec![PatchOp::Append { path: vec!["data".into(), 0.into(), "y".into()], value: json!(2) }])
+        }
         other => panic!("expected patch operations, got {other:?}"),
     }
+    assert_eq!(t.get("g", "figure").await, json!({"data": [{"y": [1, 2]}]}));
 }

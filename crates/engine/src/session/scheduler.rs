@@ -136,7 +136,7 @@ impl Actor {
             }
             Command::Layout { reply } => {
                 let root = self.app.layout.render();
-                let _ = reply.send(self.reg.materialize(&root));
+                let _ = reply.send(self.app.layout_for_renderer(&self.reg.materialize(&root)));
             }
             Command::Idle { reply } => self.idle_waiters.push(reply),
             Command::CallCounts { reply } => {
@@ -268,6 +268,9 @@ impl Actor {
 
     fn queue(&mut self, key: &str, prop: &str, update: UpdateKind) {
         let Some(node) = self.reg.nodes.get(key) else { return };
+        if node.kind == "Store" && prop == "data" && !self.app.renderer_reads(key) {
+            return;
+        }
         let id = node.id.clone();
         // A later whole value supersedes anything queued for the same property.
         if matches!(update, UpdateKind::Value(_)) {

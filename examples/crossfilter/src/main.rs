@@ -1,0 +1,182 @@
+//! A cross-filtering dashboard over 50,000 generated orders: the region dropdown drives four
+//! charts (scatter, daily line, histogram2d, histogram2dcontour). The filtering runs once per
+//! change, into a store that stays in Rust, and the four chart callbacks share it; they run
+//! concurrently and the window repaints all four in one batch. Run: `cargo run -p crossfilter`.
+
+use deskdash::prelude::*;
+use plotly::common::{Line, Marker, Mode, Title};
+use plotly::layout::{Axis, Margin};
+use plotly::{Layout, Plot, Scatter};
+use rand::{Rng, SeedableRng};
+use rand_distr::{Distribution, Normal};
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+const POINTS: usize = 50_000;
+const REGIONS: [&str; 4] = ["North", "South", "East", "West"];
+const DAYS: u32 = 365;
+
+/// The generated orders, column by column.
+struct Orders {
+    region: Vec<u8>,
+    price: Vec<f64>,
+    demand: Vec<f64>,
+    day: Vec<u32>,
+}
+
+fn generate() -> Orders {
+    let mut rng = rand::rngs::StdRng::seed_from_u64(42);
+    let mut o = Orders { region: vec![], price: vec![], demand: vec![], day: vec![] };
+    for _ in 0..POINTS {
+        let r: u8 = rng.random_range(0..4);
+        let day: u32 = rng.random_range(0..DAYS);
+        let base: f64 = [18.0, 26.0, 34.0, 42.0][r as usize];
+        let price = Normal::new(base, 6.0).map(|n| n.sample(&mut rng)).unwrap_or(base).max(1.0);
+        let season = (f64::from(day) / f64::from(DAYS) * std::f64::consts::TAU).sin() * 8.0;
+        let noise = Normal::new(0.0, 5.0).map(|n| n.sample(&mut rng)).unwrap_or(0.0);
+        let demand = (120.0 - 1.6 * price + season + noise).max(0.0);
+        o.region.push(r);
+        o.price.push((price * 100.0).round() / 100.0);
+        o.demand.push((demand * 10.0).round() / 10.0);
+        o.day.push(day);
+    }
+    o
+}
+
+/// What the filter step shares with the four charts.
+#[derive(Serialize, Deserialize, Default)]
+struct Filtered {
+    price: Vec<f64>,
+    demand: Vec<f64>,
+    day: Vec<u32>,
+}
+
+fn filter(orders: &Orders, region: &str) -> Filtered {
+    let wanted = REGIONS.iter().position(|r| *r == region);
+    let mut f = Filtered::default();
+    for i in 0..orders.price.len() {
+        if wanted.is_none_or(|w| usize::from(orders.region[i]) == w) {
+            f.price.push(orders.price[i]);
+            f.demand.push(orders.demand[i]);
+            f.day.push(orders.day[i]);
+        }
+    }
+    f
+}
+
+fn chart_layout(title: &str, x: &str, y: &str) -> Layout {
+    Layout::new()
+        .title(Title::with_text(title))
+        .margin(Margin::new().left(56).right(16).top(48).bottom(48))
+        .x_axis(Axis::new().title(Title::with_text(x)))
+        .y_axis(Axis::new().title(Title::with_text(y)))
+        .show_legend(false)
+}
+
+fn scatter(f: &Filtered) -> Value {
+    let mut plot = Plot::new();
+    plot.add_trace(
+        Scatter::new(f.price.clone(), f.demand.clone())
+            .mode(Mode::Markers)
+            .web_gl_mode(true)
+            .marker(Marker::new().size(3).opacity(0.35).color("#4c6ef5")),
+    );
+    plot.set_layout(chart_layout("Price vs demand", "Price (€)", "Demand (units)"));
+    figure(&plot)
+}
+
+fn daily(f: &Filtered) -> Value {
+    let mut sum = vec![0.0; DAYS as usize];
+    let mut count = vec![0u32; DAYS as usize];
+    for (d, v) in f.day.iter().zip(&f.demand) {
+        sum[*d as usize] += v;
+        count[*d as usize] += 1;
+    }
+    let days: Vec<u32> = (0..DAYS).collect();
+    let mean: Vec<f64> = sum.iter().zip(&count).map(|(s, c)| if *c == 0 { 0.0 } else { s / f64::from(*c) }).collect();
+    let mut plot = Plot::new();
+    plot.add_trace(Scatter::new(days, mean).mode(Mode::Lines).line(Line::new().color("#20c997").width(2.0)));
+    plot.set_layout(chart_layout("Mean demand per day", "Day of year", "Demand (units)"));
+    figure(&plot)
+}
+
+const SCALE: [(f64, &str); 3] = [(0.0, "rgba(76,110,245,0.04)"), (0.5, "#748ffc"), (1.0, "#364fc7")];
+
+fn density(f: &Filtered) -> Value {
+    let mut plot = Plot::new();
+    plot.add_trace(Histogram2d::new(f.price.clone(), f.demand.clone()).nbins(40, 40).colorscale(SCALE).show_scale(false));
+    plot.set_layout(chart_layout("Order density", "Price (€)", "Demand (units)"));
+    figure(&plot)
+}
+
+fn contour(f: &Filtered) -> Value {
+    let mut plot = Plot::new();
+    plot.add_trace(Histogram2dContour::new(f.price.clone(), f.demand.clone()).contours(14).colorscale(SCALE).show_scale(false));
+    plot.set_layout(chart_layout("Density contours", "Price (€)", "Demand (units)"));
+    figure(&plot)
+}
+
+fn card(child: Component) -> Component {
+    div(child).class_name("dd-card").style(json!({
+        "background": "var(--mantine-color-body)",
+        "border": "1px solid var(--mantine-color-default-border)",
+        "borderRadius": 12,
+        "padding": 16,
+        "boxShadow": "0 1px 2px rgba(16,24,40,0.05)",
+        "minWidth": 0
+    }))
+}
+
+fn layout() -> Component {
+    let mut regions = vec!["All regions"];
+    regions.extend(REGIONS);
+    div((
+        div((
+            h1("Crossfilter"),
+            p("50,000 generated orders. Pick a region: the filter runs once in Rust and feeds all four charts.")
+                .style(json!({"color": "var(--mantine-color-dimmed)", "margin": 0})),
+        ))
+        .style(json!({"marginBottom": 24})),
+        div((
+            div(dropdown("region").options(regions).value("All regions").clearable(false).label("Region")).style(json!({"width": 280})),
+            div((span("").id("summary"),)).style(json!({"color": "var(--mantine-color-dimmed)", "paddingBottom": 8})),
+        ))
+        .style(json!({"display": "flex", "gap": 24, "alignItems": "flex-end", "marginBottom": 24})),
+        store("filtered"),
+        div((
+            card(graph("scatter").style(json!({"height": 340}))),
+            card(graph("daily").style(json!({"height": 340}))),
+            card(graph("density").style(json!({"height": 340}))),
+            card(graph("contour").style(json!({"height": 340}))),
+        ))
+        .style(json!({"display": "grid", "gridTemplateColumns": "repeat(2, minmax(0, 1fr))", "gap": 16})),
+    ))
+    .style(json!({"padding": "32px 32px 24px", "maxWidth": 1400, "margin": "0 auto"}))
+}
+
+fn main() -> deskdash::Result<()> {
+    let orders = Arc::new(generate());
+    let chart = |id: &str, draw: fn(&Filtered) -> Value| {
+        Callback::new(Input::new("filtered", "data"), Output::new(id, "figure"), move |f: Filtered| Ok::<_, CallbackError>(draw(&f))).name(id)
+    };
+    App::new("Crossfilter")
+        .layout(layout())
+        .add(
+            Callback::new(
+                Input::new("region", "value"),
+                (Output::new("filtered", "data"), Output::new("summary", "children")),
+                move |region: Option<String>| {
+                    let f = filter(&orders, region.as_deref().unwrap_or("All regions"));
+                    let mean = f.demand.iter().sum::<f64>() / f.demand.len().max(1) as f64;
+                    let summary = format!("{} orders · mean demand {mean:.1} units", f.price.len());
+                    Ok::<_, CallbackError>((f, summary))
+                },
+            )
+            .name("filter"),
+        )
+        .add(chart("scatter", scatter))
+        .add(chart("daily", daily))
+        .add(chart("density", density))
+        .add(chart("contour", contour))
+        .run()
+}

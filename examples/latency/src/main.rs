@@ -1,0 +1,81 @@
+//! The same component ids and callbacks as the Dash reference app used by the bench
+//! (`../shared/bench/dash/app.py`), so both can be measured side by side:
+//! `#btn -> #out` (one callback), `#chain-btn -> #c1..#c5` (a chain of 5), `#fan-btn ->
+//! #f0..#f49` (50 callbacks on one input), `#fig-n + #fig-btn -> #fig` (scattergl of N
+//! points), and `#big-btn -> #big-out` reading a 100,000-row store as State.
+//! Run: `cargo run -p latency`.
+
+use deskdash::prelude::*;
+use plotly::common::{Marker, Mode};
+use plotly::{Layout, Plot, Scatter};
+use rand::SeedableRng;
+use rand_distr::{Distribution, StandardNormal};
+
+fn big_rows() -> Vec<Value> {
+    (0..100_000u64)
+        .map(|i| json!({"id": i, "label": format!("item-{i:06}"), "value": ((i * 7919 % 100_000) as f64 / 1000.0)}))
+        .collect()
+}
+
+fn scatter(n: usize) -> Value {
+    let mut rng = rand::rngs::StdRng::seed_from_u64(0);
+    let mut draw = || -> Vec<f64> { (0..n).map(|_| StandardNormal.sample(&mut rng)).collect() };
+    let (x, y) = (draw(), draw());
+    let mut plot = Plot::new();
+    plot.add_trace(Scatter::new(x, y).mode(Mode::Markers).web_gl_mode(true).marker(Marker::new().size(2)));
+    plot.set_layout(Layout::new().title(format!("{n} points")));
+    figure(&plot)
+}
+
+fn main() -> deskdash::Result<()> {
+    let mut kids = vec![button("go").id("btn"), div("").id("out"), button("chain").id("chain-btn")];
+    kids.extend((1..=5).map(|i| div("").id(format!("c{i}"))));
+    kids.push(button("fan").id("fan-btn"));
+    kids.extend((0..50).map(|i| div("").id(format!("f{i}"))));
+    kids.push(input("fig-n").input_type("number").value(1000));
+    kids.push(button("fig").id("fig-btn"));
+    kids.push(graph("fig").style(json!({"height": 420})));
+    kids.push(store("big-store").data(big_rows()));
+    kids.push(button("big").id("big-btn"));
+    kids.push(div("").id("big-out"));
+
+    let mut app = App::new("deskdash latency").layout(div(kids).style(json!({"padding": 16})));
+    app = app.add(
+        Callback::new(Input::new("btn", "n_clicks"), Output::new("out", "children"), |n: u64| Ok::<_, CallbackError>(format!("clicks {n}")))
+            .prevent_initial_call(true),
+    );
+    app = app.add(
+        Callback::new(Input::new("chain-btn", "n_clicks"), Output::new("c1", "children"), |n: u64| Ok::<_, CallbackError>(n.to_string()))
+            .prevent_initial_call(true),
+    );
+    for i in 2..=5 {
+        app = app.add(
+            Callback::new(Input::new(format!("c{}", i - 1), "children"), Output::new(format!("c{i}"), "children"), |v: Value| {
+                Ok::<_, CallbackError>(v)
+            })
+            .prevent_initial_call(true),
+        );
+    }
+    for i in 0..50 {
+        app = app.add(
+            Callback::new(Input::new("fan-btn", "n_clicks"), Output::new(format!("f{i}"), "children"), |n: u64| Ok::<_, CallbackError>(n.to_string()))
+                .prevent_initial_call(true),
+        );
+    }
+    app = app.add(
+        Callback::new((Input::new("fig-btn", "n_clicks"), State::new("fig-n", "value")), Output::new("fig", "figure"), |_n: u64, points: f64| {
+            if !(1.0..=5_000_000.0).contains(&points) {
+                return Err(CallbackError::msg(format!("fig-n must be between 1 and 5,000,000, got {points}")));
+            }
+            Ok(scatter(points as usize))
+        })
+        .prevent_initial_call(true),
+    );
+    app = app.add(
+        Callback::new((Input::new("big-btn", "n_clicks"), State::new("big-store", "data")), Output::new("big-out", "children"), |n: u64, rows: Vec<Value>| {
+            Ok::<_, CallbackError>(format!("big {n} rows {}", rows.len()))
+        })
+        .prevent_initial_call(true),
+    );
+    app.run()
+}

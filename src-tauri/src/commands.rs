@@ -1,0 +1,113 @@
+//! The whole IPC surface the webview may call: `connect` (a window's layout, first batches and
+//! its push Channel) and `apply_changes` (what the user changed). Every message is
+//! size-bounded and validated before it reaches the engine.
+
+use crate::codec;
+use crate::error::{Result, ShellError};
+use crate::windows::{forward, Windows};
+use deskdash_engine::{Change, Session};
+use serde::Deserialize;
+use serde_json::json;
+use tauri::ipc::{Channel, InvokeBody, InvokeResponseBody, Request, Response};
+use tauri::{State, Webview};
+
+/// The largest change message accepted (uploads included).
+pub const MAX_MESSAGE_BYTES: usize = 32 * 1024 * 1024;
+/// The most changes one message may carry.
+pub const MAX_CHANGES: usize = 1024;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChangeMessage {
+    changes: Vec<Change>,
+}
+
+/// Starts (or restarts, on reload) the window's session and returns its layout and the
+/// results of the initial callbacks, encoded by `codec`.
+#[tauri::command]
+pub async fn connect(webview: Webview, windows: State<'_, Windows>, on_event: Channel<InvokeResponseBody>) -> Result<Response> {
+    let label = webview.label().to_string();
+    windows.remove(&label);
+    let (session, events, initial) = Session::start(windows.spec.clone()).await?;
+    windows.insert(&label, session);
+    tracing::info!(window = %label, "connected");
+    tauri::async_runtime::spawn(forward(label, events, on_event));
+    let message = json!({
+        "kind": "load",
+        "title": windows.spec.name,
+        "debug": cfg!(debug_assertions),
+        "layout": initial.layout,
+        "batches": initial.batches,
+        "clientside": windows.spec.clientside,
+    });
+    Ok(Response::new(codec::encode(message)))
+}
+
+/// Decodes a change message, refusing oversized or malformed ones with the reason.
+pub fn decode_changes(body: &InvokeBody) -> Result<Vec<Change>> {
+    let message: ChangeMessage = match body {
+        InvokeBody::Raw(bytes) => {
+            if bytes.len() > MAX_MESSAGE_BYTES {
+                return Err(ShellError::TooLarge { size: bytes.len(), limit: MAX_MESSAGE_BYTES });
+            }
+            serde_json::from_slice(bytes).map_err(|e| ShellError::Malformed(e.to_string()))?
+        }
+        InvokeBody::Json(value) => {
+            let size = value.to_string().len();
+            if size > MAX_MESSAGE_BYTES {
+                return Err(ShellError::TooLarge { size, limit: MAX_MESSAGE_BYTES });
+            }
+            serde_json::from_value(value.clone()).map_err(|e| ShellError::Malformed(e.to_string()))?
+        }
+    };
+    if message.changes.len() > MAX_CHANGES {
+        return Err(ShellError::Malformed(format!("{} changes in one message; the limit is {MAX_CHANGES}", message.changes.len())));
+    }
+    Ok(message.changes)
+}
+
+/// Applies what the user changed; the callbacks it fires answer over the window's Channel.
+#[tauri::command]
+pub async fn apply_changes(webview: Webview, windows: State<'_, Windows>, request: Request<'_>) -> Result<()> {
+    let label = webview.label().to_string();
+    let outcome = async {
+        let changes = decode_changes(request.body())?;
+        let session = windows.get(&label).ok_or_else(|| ShellError::NotConnected(label.clone()))?;
+        session.apply(changes).await?;
+        Ok(())
+    }
+    .await;
+    if let Err(e) = &outcome {
+        tracing::warn!(window = %label, "change refused: {e}");
+    }
+    outcome
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn malformed_messages_name_what_is_wrong() {
+        let err = |body: &[u8]| decode_changes(&InvokeBody::Raw(body.to_vec())).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(err(b"{not json").contains("malformed message"));
+        assert!(err(br#"{"changes": [{"id": "a", "prop": "value"}]}"#).contains("missing field `value`"));
+        assert!(err(br#"{"changes": [], "extra": 1}"#).contains("unknown field `extra`"));
+        assert!(err(br#"{"changes": 5}"#).contains("invalid type"));
+    }
+
+    #[test]
+    fn oversized_messages_are_refused_before_parsing() {
+        let big = vec![b' '; MAX_MESSAGE_BYTES + 1];
+        let e = decode_changes(&InvokeBody::Raw(big)).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(e.contains("exceeds"), "{e}");
+    }
+
+    #[test]
+    fn good_messages_decode() {
+        let body = InvokeBody::Raw(br#"{"changes": [{"id": {"type": "item", "index": 1}, "prop": "value", "value": 3}]}"#.to_vec());
+        let changes = decode_changes(&body).expect("decodes");
+        assert_eq!(changes.len(), 1);
+        assert_eq!(changes[0].prop, "value");
+    }
+}

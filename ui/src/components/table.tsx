@@ -1,0 +1,69 @@
+// Data table on AG Grid community: rows (`data`), `columns` ({name, id, editable?}), sorting,
+// filtering, row selection and editing, reported as Dash's DataTable reports them.
+
+import { useMemo } from "react";
+import { AllCommunityModule, ModuleRegistry, themeQuartz, colorSchemeDark, type ColDef } from "ag-grid-community";
+import { AgGridReact } from "ag-grid-react";
+import { useComputedColorScheme } from "@mantine/core";
+import { type ComponentProps, domProps, num } from "../render";
+
+ModuleRegistry.registerModules([AllCommunityModule]);
+
+type Row = Record<string, unknown>;
+
+function DataTable(p: ComponentProps) {
+  const dark = useComputedColorScheme("light") === "dark";
+  const rows = Array.isArray(p.props["data"]) ? (p.props["data"] as Row[]) : [];
+  const columns = Array.isArray(p.props["columns"]) ? (p.props["columns"] as Row[]) : [];
+  const sortable = p.props["sort_action"] !== "none";
+  const filterable = p.props["filter_action"] === "native";
+  const editable = p.props["editable"] === true;
+  const selectable = p.props["row_selectable"];
+  const columnDefs = useMemo<ColDef[]>(
+    () =>
+      columns.map((c) => ({
+        field: String(c["id"]),
+        headerName: String(c["name"] ?? c["id"]),
+        sortable,
+        filter: filterable,
+        editable: editable || c["editable"] === true,
+        flex: 1,
+        minWidth: 96,
+      })),
+    [columns, sortable, filterable, editable],
+  );
+  const theme = useMemo(() => (dark ? themeQuartz.withPart(colorSchemeDark) : themeQuartz).withParams({ fontFamily: "Inter, system-ui, sans-serif", fontSize: 14 }), [dark]);
+  const attrs = domProps(p);
+  return (
+    <div {...attrs} style={{ height: 360, width: "100%", ...((attrs["style"] as Row) ?? {}) }}>
+      <AgGridReact
+        theme={theme}
+        rowData={rows}
+        columnDefs={columnDefs}
+        pagination={num(p.props, "page_size") !== undefined}
+        paginationPageSize={num(p.props, "page_size")}
+        rowSelection={selectable === "multi" ? { mode: "multiRow" } : selectable === "single" ? { mode: "singleRow" } : undefined}
+        onSelectionChanged={(e) => {
+          const selected = e.api.getSelectedNodes().map((n) => n.rowIndex ?? -1).filter((i) => i >= 0);
+          p.setProps({ selected_rows: selected });
+        }}
+        onSortChanged={(e) => {
+          const sort_by = e.api
+            .getColumnState()
+            .filter((s) => s.sort)
+            .map((s) => ({ column_id: s.colId, direction: s.sort }));
+          p.setProps({ sort_by });
+        }}
+        onFilterChanged={(e) => p.setProps({ filter_query: JSON.stringify(e.api.getFilterModel()) })}
+        onCellClicked={(e) => p.setProps({ active_cell: { row: e.rowIndex, column_id: e.column.getColId() } })}
+        onCellValueChanged={(e) => {
+          const next = rows.slice();
+          if (e.rowIndex !== null && e.rowIndex !== undefined) next[e.rowIndex] = { ...e.data };
+          p.setProps({ data: next, data_timestamp: Date.now() });
+        }}
+      />
+    </div>
+  );
+}
+
+export const tableComponents = { DataTable };

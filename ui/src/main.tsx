@@ -1,0 +1,78 @@
+// Boots the renderer: connects the window to its Rust session, then draws the layout with the
+// theme, the colour-scheme switch and (in debug builds) the error overlay.
+
+import "@mantine/core/styles.css";
+import "@mantine/dates/styles.css";
+import "@fontsource/inter/latin-400.css";
+import "@fontsource/inter/latin-500.css";
+import "@fontsource/inter/latin-600.css";
+import "@fontsource/inter/latin-700.css";
+import "./styles.css";
+import { StrictMode, useState } from "react";
+import { createRoot } from "react-dom/client";
+import { ActionIcon, Affix, Center, Loader, MantineProvider, Text, useMantineColorScheme } from "@mantine/core";
+import { Node, SessionContext } from "./render";
+import { ErrorOverlay } from "./Overlay";
+import { WindowSession } from "./runtime/session";
+import { tauriTransport } from "./runtime/transport";
+import { errorLog } from "./runtime/errors";
+import { theme } from "./theme";
+import type { ComponentNode } from "./runtime/ids";
+
+function SchemeToggle() {
+  const { colorScheme, setColorScheme } = useMantineColorScheme();
+  const dark = colorScheme === "dark";
+  return (
+    <Affix position={{ top: 12, right: 16 }} zIndex={200}>
+      <ActionIcon variant="default" size="lg" radius="md" aria-label="Toggle colour scheme" onClick={() => setColorScheme(dark ? "light" : "dark")}>
+        <Text size="sm">{dark ? "☀" : "☾"}</Text>
+      </ActionIcon>
+    </Affix>
+  );
+}
+
+function Root({ session, layout }: { session: WindowSession; layout: ComponentNode | null }) {
+  const [shown] = useState(layout);
+  return (
+    <SessionContext.Provider value={session}>
+      {shown ? (
+        <div id="dd-root" data-ready="1">
+          <Node node={shown} />
+        </div>
+      ) : (
+        <Center h="100vh">
+          <Loader />
+        </Center>
+      )}
+      <SchemeToggle />
+      {session.debug && <ErrorOverlay />}
+    </SessionContext.Provider>
+  );
+}
+
+async function boot() {
+  const container = document.getElementById("root");
+  if (!container) return;
+  const root = createRoot(container);
+  const session = new WindowSession(tauriTransport);
+  const draw = (layout: ComponentNode | null) =>
+    root.render(
+      <StrictMode>
+        <MantineProvider theme={theme} defaultColorScheme="light">
+          <Root session={session} layout={layout} />
+        </MantineProvider>
+      </StrictMode>,
+    );
+  draw(null);
+  try {
+    const load = await session.start();
+    document.title = load.title;
+    draw(load.layout);
+  } catch (e) {
+    session.debug = true;
+    errorLog.push({ source: "connect", inputs: [], message: String(e) });
+    draw(null);
+  }
+}
+
+void boot();

@@ -1,0 +1,68 @@
+// One window's session as the renderer sees it: the store, the transport, clientside
+// callbacks and error reporting wired together. Components only call `setProps`.
+
+import { Clientside } from "./clientside";
+import { errorLog } from "./errors";
+import { type ComponentId, idKey } from "./ids";
+import { Store } from "./store";
+import type { Change, LoadMessage, PushMessage, Transport } from "./transport";
+
+export class WindowSession {
+  readonly store = new Store();
+  readonly clientside: Clientside;
+  debug = false;
+  title = "";
+  private outbox: Change[] = [];
+  private flushScheduled = false;
+
+  constructor(private transport: Transport) {
+    this.clientside = new Clientside({
+      read: (key, prop) => this.store.get(key)?.[prop] ?? null,
+      write: (id, changes) => this.setProps(id, changes),
+      report: (source, inputs, message) => errorLog.push({ source, inputs, message }),
+    });
+  }
+
+  async start(): Promise<LoadMessage> {
+    const load = await this.transport.connect((m) => this.onPush(m));
+    this.debug = load.debug;
+    this.title = load.title;
+    this.store.load(load.layout);
+    for (const b of load.batches) this.store.applyBatch(b);
+    this.clientside.load(load.clientside);
+    this.clientside.runInitial();
+    return load;
+  }
+
+  /** A user (or clientside) change: shown at once, sent to Rust with the others of this tick. */
+  setProps(id: ComponentId, changes: Record<string, unknown>): void {
+    const key = idKey(id);
+    this.store.set(key, changes);
+    for (const [prop, value] of Object.entries(changes)) this.outbox.push({ id, prop, value });
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      queueMicrotask(() => this.flush());
+    }
+    this.clientside.fire(Object.keys(changes).map((p) => [key, p]));
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const changes = this.outbox;
+    this.outbox = [];
+    if (changes.length === 0) return;
+    this.transport.send(changes).catch((e: unknown) => {
+      const message = typeof e === "string" ? e : e instanceof Error ? e.message : JSON.stringify(e);
+      errorLog.push({ source: "ipc", inputs: changes.map((c) => `${idKey(c.id)}.${c.prop}`), message });
+    });
+  }
+
+  private onPush(m: PushMessage): void {
+    if (m.kind === "batch") {
+      const changed = this.store.applyBatch(m.batch);
+      this.clientside.fire(changed);
+    } else {
+      errorLog.push({ source: m.error.callback, inputs: m.error.inputs, message: m.error.message });
+    }
+  }
+}

@@ -1,0 +1,109 @@
+// The renderer's copy of the window's state: the layout tree and the current props of every
+// component with an id. Components subscribe to their own id; a batch notifies only the
+// components it touches, all at once.
+
+import { type ComponentId, type ComponentNode, idKey, isComponent } from "./ids";
+import { applyOps, type PatchOp } from "./patch";
+
+export interface PropUpdate {
+  id: ComponentId;
+  prop: string;
+  value?: unknown;
+  patch?: PatchOp[];
+}
+
+export interface PatchBatch {
+  wave: number;
+  updates: PropUpdate[];
+  busy: ComponentId[];
+}
+
+type Listener = () => void;
+
+export class Store {
+  private props = new Map<string, Record<string, unknown>>();
+  private listeners = new Map<string, Set<Listener>>();
+  private busyKeys = new Set<string>();
+  private busyListeners = new Set<Listener>();
+  private batchListeners = new Set<(changed: Array<[string, string]>) => void>();
+  root: ComponentNode | null = null;
+
+  load(layout: ComponentNode): void {
+    this.root = layout;
+    this.props.clear();
+    this.register(layout);
+  }
+
+  /** Records the props of every component with an id inside `v`. */
+  register(v: unknown): void {
+    if (Array.isArray(v)) {
+      v.forEach((x) => this.register(x));
+      return;
+    }
+    if (!isComponent(v)) return;
+    const id = v.props["id"] as ComponentId | undefined;
+    if (id !== undefined && id !== null) this.props.set(idKey(id), { ...v.props });
+    for (const value of Object.values(v.props)) {
+      if (Array.isArray(value) || isComponent(value)) this.register(value);
+    }
+  }
+
+  get(key: string): Record<string, unknown> | undefined {
+    return this.props.get(key);
+  }
+
+  subscribe(key: string, listener: Listener): () => void {
+    let set = this.listeners.get(key);
+    if (!set) this.listeners.set(key, (set = new Set()));
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
+  /** Sets props locally (from a user event or a batch) and notifies the component. */
+  set(key: string, changes: Record<string, unknown>): void {
+    const current = this.props.get(key) ?? {};
+    const next = { ...current, ...changes };
+    this.props.set(key, next);
+    for (const value of Object.values(changes)) {
+      if (Array.isArray(value) || isComponent(value)) this.register(value);
+    }
+    this.listeners.get(key)?.forEach((l) => l());
+  }
+
+  /** Applies one wave's updates together; returns the `[key, prop]` pairs changed. */
+  applyBatch(batch: PatchBatch): Array<[string, string]> {
+    const grouped = new Map<string, Record<string, unknown>>();
+    const changed: Array<[string, string]> = [];
+    for (const u of batch.updates) {
+      const key = idKey(u.id);
+      const pending = grouped.get(key) ?? {};
+      const before = u.prop in pending ? pending[u.prop] : this.props.get(key)?.[u.prop];
+      pending[u.prop] = u.patch ? applyOps(before, u.patch) : u.value;
+      grouped.set(key, pending);
+      changed.push([key, u.prop]);
+    }
+    for (const [key, changes] of grouped) this.set(key, changes);
+    this.setBusy(batch.busy.map(idKey));
+    this.batchListeners.forEach((l) => l(changed));
+    return changed;
+  }
+
+  onBatch(listener: (changed: Array<[string, string]>) => void): () => void {
+    this.batchListeners.add(listener);
+    return () => this.batchListeners.delete(listener);
+  }
+
+  setBusy(keys: string[]): void {
+    this.busyKeys = new Set(keys);
+    this.busyListeners.forEach((l) => l());
+  }
+
+  isBusy(key: string): boolean {
+    return this.busyKeys.has(key);
+  }
+
+  subscribeBusy(listener: Listener): () => void {
+    this.busyListeners.add(listener);
+    return () => this.busyListeners.delete(listener);
+  }
+}
