@@ -8,8 +8,8 @@ use crate::windows::{forward, Windows};
 use deskdash_engine::{Change, Session};
 use serde::Deserialize;
 use serde_json::json;
-use tauri::ipc::{Channel, InvokeBody, InvokeResponseBody, Request, Response};
-use tauri::{State, Webview};
+use tauri::ipc::{Channel, InvokeBody, InvokeResponseBody, Request};
+use tauri::{Manager, State, Webview};
 
 /// The largest change message accepted (uploads included).
 pub const MAX_MESSAGE_BYTES: usize = 32 * 1024 * 1024;
@@ -22,25 +22,43 @@ struct ChangeMessage {
     changes: Vec<Change>,
 }
 
-/// Starts (or restarts, on reload) the window's session and returns its layout and the
-/// results of the initial callbacks, encoded by `codec`.
+/// Starts (or restarts, on reload) the window's session. Returns at once; the layout and the
+/// results of the initial callbacks arrive as the Channel's first message (`kind: "load"`),
+/// followed by later batches and errors. (A command reply that takes a second or more to
+/// compute can be lost on WebKitGTK; Channel messages are fetched when ready.)
 #[tauri::command]
-pub async fn connect(webview: Webview, windows: State<'_, Windows>, on_event: Channel<InvokeResponseBody>) -> Result<Response> {
+pub async fn connect(webview: Webview, windows: State<'_, Windows>, on_event: Channel<InvokeResponseBody>) -> Result<()> {
     let label = webview.label().to_string();
     windows.remove(&label);
-    let (session, events, initial) = Session::start(windows.spec.clone()).await?;
-    windows.insert(&label, session);
-    tracing::info!(window = %label, "connected");
-    tauri::async_runtime::spawn(forward(label, events, on_event));
-    let message = json!({
-        "kind": "load",
-        "title": windows.spec.name,
-        "debug": cfg!(debug_assertions),
-        "layout": initial.layout,
-        "batches": initial.batches,
-        "clientside": windows.spec.clientside,
+    let spec = windows.spec.clone();
+    let app = webview.app_handle().clone();
+    tauri::async_runtime::spawn(async move {
+        let started = Session::start(spec.clone()).await;
+        let (session, events, initial) = match started {
+            Ok(s) => s,
+            Err(e) => {
+                tracing::error!(window = %label, "session failed to start: {e}");
+                let message = json!({"kind": "error", "error": {"callback": "connect", "inputs": [], "message": e.to_string()}});
+                let _ = on_event.send(InvokeResponseBody::Raw(codec::encode(message)));
+                return;
+            }
+        };
+        app.state::<Windows>().insert(&label, session);
+        let message = json!({
+            "kind": "load",
+            "title": spec.name,
+            "debug": cfg!(debug_assertions),
+            "layout": initial.layout,
+            "batches": initial.batches,
+            "clientside": spec.clientside,
+        });
+        let frame = codec::encode(message);
+        tracing::info!(window = %label, bytes = frame.len(), "connected; layout sent");
+        if on_event.send(InvokeResponseBody::Raw(frame)).is_ok() {
+            forward(label, events, on_event).await;
+        }
     });
-    Ok(Response::new(codec::encode(message)))
+    Ok(())
 }
 
 /// Decodes a change message, refusing oversized or malformed ones with the reason.

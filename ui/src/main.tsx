@@ -8,7 +8,7 @@ import "@fontsource/inter/latin-500.css";
 import "@fontsource/inter/latin-600.css";
 import "@fontsource/inter/latin-700.css";
 import "./styles.css";
-import { StrictMode, useState } from "react";
+import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { ActionIcon, Affix, Center, Loader, MantineProvider, Text, useMantineColorScheme } from "@mantine/core";
 import { Node, SessionContext } from "./render";
@@ -32,7 +32,7 @@ function SchemeToggle() {
 }
 
 function Root({ session, layout }: { session: WindowSession; layout: ComponentNode | null }) {
-  const [shown] = useState(layout);
+  const shown = layout;
   return (
     <SessionContext.Provider value={session}>
       {shown ? (

@@ -33,10 +33,28 @@ export interface Transport {
 
 export const tauriTransport: Transport = {
   async connect(onPush) {
+    // The layout arrives as the Channel's first message; later ones are batches and errors.
+    let loaded: (m: LoadMessage) => void = () => {};
+    let failed: (e: unknown) => void = () => {};
+    const load = new Promise<LoadMessage>((resolve, reject) => {
+      loaded = resolve;
+      failed = reject;
+    });
+    let gotLoad = false;
     const channel = new Channel<ArrayBuffer>();
-    channel.onmessage = (frame) => onPush(decodeFrame(frame) as PushMessage);
-    const reply = await invoke<ArrayBuffer>("connect", { onEvent: channel });
-    return decodeFrame(reply) as LoadMessage;
+    channel.onmessage = (frame) => {
+      const message = decodeFrame(frame) as LoadMessage | PushMessage;
+      if (message.kind === "load") {
+        gotLoad = true;
+        loaded(message);
+      } else if (!gotLoad && message.kind === "error") {
+        failed(message.error.message);
+      } else {
+        onPush(message as PushMessage);
+      }
+    };
+    await invoke("connect", { onEvent: channel });
+    return load;
   },
   async send(changes) {
     // Raw bytes, so the shell bounds the size before parsing anything.

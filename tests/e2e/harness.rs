@@ -1,0 +1,142 @@
+//! Launches an example in a real window through tauri-driver (which runs WebKitWebDriver),
+//! and offers the few actions the tests need. Every test saves a screenshot under
+//! `target/e2e-screenshots/` and checks that it is not blank.
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+use std::path::PathBuf;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+use tokio::process::{Child, Command};
+
+pub struct Window {
+    pub client: Client,
+    driver: Child,
+    name: String,
+}
+
+fn target_dir() -> PathBuf {
+    std::env::var_os("DESKDASH_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target"))
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free local port")
+}
+
+impl Window {
+    /// Starts `target/debug/<example>` in a window and waits for its first paint.
+    pub async fn launch(example: &str, test: &str) -> Window {
+        let w = Self::launch_raw(example).await;
+        let w = Window { name: test.to_string(), ..w };
+        w.wait_js("return !!document.querySelector('#dd-root[data-ready]')", 60).await;
+        w
+    }
+
+    pub async fn launch_raw(example: &str) -> Window {
+        let test = example;
+        let binary = target_dir().join("debug").join(example);
+        assert!(binary.exists(), "{} is missing: build the examples first (./run test does)", binary.display());
+        let (port, native) = (free_port(), free_port());
+        let driver = Command::new("tauri-driver")
+            .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("tauri-driver on PATH (cargo install tauri-driver)");
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_err() {
+            assert!(Instant::now() < deadline, "tauri-driver did not listen on {port}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let mut caps = serde_json::Map::new();
+        caps.insert("tauri:options".into(), json!({"application": binary}));
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("a WebDriver session on the app");
+        Window { client, driver, name: test.to_string() }
+    }
+
+    /// Runs a script in the page and returns its value.
+    pub async fn js(&self, script: &str) -> Value {
+        self.client.execute(script, vec![]).await.unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// Runs an async script; it calls `arguments[arguments.length - 1]` with its result.
+    pub async fn js_async(&self, script: &str) -> Value {
+        self.client.execute_async(script, vec![]).await.unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// Waits until the script returns true; fails with the script after `secs`.
+    pub async fn wait_js(&self, script: &str, secs: u64) {
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        loop {
+            if self.client.execute(script, vec![]).await.ok() == Some(Value::Bool(true)) {
+                return;
+            }
+            assert!(Instant::now() < deadline, "timed out after {secs}s waiting for: {script}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub async fn text(&self, id: &str) -> String {
+        let el = self.client.find(Locator::Id(id)).await.unwrap_or_else(|e| panic!("#{id}: {e}"));
+        el.text().await.unwrap_or_default()
+    }
+
+    pub async fn wait_text(&self, id: &str, want: &str, secs: u64) {
+        let script = format!("const e = document.getElementById({id:?}); return !!e && e.textContent === {want:?};");
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        loop {
+            if self.client.execute(&script, vec![]).await.ok() == Some(Value::Bool(true)) {
+                return;
+            }
+            if Instant::now() > deadline {
+                panic!("#{id} never read {want:?}; it reads {:?}", self.text(id).await);
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub async fn click(&self, id: &str) {
+        let el = self.client.find(Locator::Id(id)).await.unwrap_or_else(|e| panic!("#{id}: {e}"));
+        el.click().await.unwrap_or_else(|e| panic!("click #{id}: {e}"));
+    }
+
+    /// Replaces the text of an input as a user would: End, Backspace over the old text, type.
+    /// (WebDriver's clear sets the value behind React's back, so the app never hears of it.)
+    pub async fn type_into(&self, id: &str, text: &str) {
+        const END: char = '\u{e010}';
+        const BACKSPACE: char = '\u{e003}';
+        let el = self.client.find(Locator::Id(id)).await.unwrap_or_else(|e| panic!("#{id}: {e}"));
+        let old = el.prop("value").await.ok().flatten().unwrap_or_default();
+        let keys: String = std::iter::once(END).chain(std::iter::repeat_n(BACKSPACE, old.chars().count())).chain(text.chars()).collect();
+        el.send_keys(&keys).await.unwrap_or_else(|e| panic!("type into #{id}: {e}"));
+    }
+
+    /// Saves a screenshot and checks that it shows something (not one flat colour).
+    pub async fn screenshot(&self, label: &str) -> PathBuf {
+        let png = self.client.screenshot().await.expect("screenshot");
+        let dir = target_dir().join("e2e-screenshots");
+        std::fs::create_dir_all(&dir).expect("screenshot dir");
+        let path = dir.join(format!("{}-{label}.png", self.name));
+        std::fs::write(&path, &png).expect("write screenshot");
+        let out = std::process::Command::new("convert")
+            .arg(&path)
+            .args(["-format", "%[fx:standard_deviation]", "info:"])
+            .output()
+            .expect("ImageMagick convert");
+        let spread: f64 = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap_or(0.0);
+        assert!(spread > 0.01, "{} is blank (colour spread {spread})", path.display());
+        path
+    }
+
+    pub async fn close(mut self) {
+        let _ = self.client.close().await;
+        let _ = self.driver.kill().await;
+    }
+}

@@ -1,0 +1,97 @@
+//! End-to-end tests: the examples in real windows (Xvfb), driven through WebDriver.
+//! Run by `./run test`, which builds the binaries and provides a display and a D-Bus session.
+
+mod harness;
+use harness::Window;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hello_echoes_what_is_typed() {
+    let w = Window::launch("hello", "hello").await;
+    w.wait_text("greeting", "Hello, world!", 20).await;
+    w.type_into("name", "deskdash").await;
+    w.wait_text("greeting", "Hello, deskdash!", 20).await;
+    w.screenshot("typed").await;
+    w.close().await;
+}
+
+const GRAPHS: [&str; 4] = ["scatter", "daily", "density", "contour"];
+
+async fn graph_state(w: &Window) -> Vec<(u64, u64)> {
+    let mut out = Vec::new();
+    for g in GRAPHS {
+        let v = w.js(&format!("const e = document.getElementById('{g}'); return [Number(e.dataset.revision || 0), Number(e.dataset.points || 0)];")).await;
+        out.push((v[0].as_u64().unwrap_or(0), v[1].as_u64().unwrap_or(0)));
+    }
+    out
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn crossfilter_dropdown_redraws_all_four_graphs_with_new_data() {
+    let w = Window::launch("crossfilter", "crossfilter").await;
+    let drawn = GRAPHS.iter().map(|g| format!("Number(document.getElementById('{g}').dataset.revision || 0) >= 1")).collect::<Vec<_>>().join(" && ");
+    w.wait_js(&format!("return {drawn};"), 120).await;
+    let before = graph_state(&w).await;
+    assert_eq!(before[0].1, 50_000, "the scatter starts with every order");
+    w.screenshot("all-regions").await;
+
+    w.click("region").await;
+    w.wait_js("return [...document.querySelectorAll('[role=option]')].some(o => o.textContent === 'North');", 20).await;
+    w.js("[...document.querySelectorAll('[role=option]')].find(o => o.textContent === 'North').click(); return true;").await;
+    let redrawn = GRAPHS
+        .iter()
+        .zip(&before)
+        .map(|(g, (rev, _))| format!("Number(document.getElementById('{g}').dataset.revision || 0) > {rev}"))
+        .collect::<Vec<_>>()
+        .join(" && ");
+    w.wait_js(&format!("return {redrawn};"), 120).await;
+    let after = graph_state(&w).await;
+    assert!(after[0].1 > 0 && after[0].1 < before[0].1, "the scatter shows only North's orders: {after:?}");
+    assert_eq!(after[2].1, after[0].1, "the density chart got the same filtered data");
+    w.screenshot("north").await;
+    w.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_million_point_figure_draws() {
+    let w = Window::launch("latency", "million").await;
+    w.type_into("fig-n", "1000000").await;
+    w.click("fig-btn").await;
+    w.wait_js("const e = document.getElementById('fig'); return e.dataset.points === '1000000' && !!e.dataset.painted;", 240).await;
+    w.screenshot("1m-points").await;
+    w.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn malformed_ipc_is_answered_with_an_error_and_the_app_keeps_responding() {
+    let w = Window::launch("hello", "malformed-ipc").await;
+    w.wait_text("count-out", "clicked 0 times", 20).await;
+    let send = |body: &str| {
+        format!(
+            "const done = arguments[arguments.length - 1];
+             window.__TAURI_INTERNALS__.invoke('apply_changes', new TextEncoder().encode({body:?}))
+               .then(() => done('accepted'), (e) => done(String(e)));"
+        )
+    };
+    let garbage = w.js_async(&send("{not json")).await;
+    assert!(garbage.as_str().unwrap_or("").contains("malformed message"), "{garbage}");
+    let unknown = w.js_async(&send(r#"{"changes": [{"id": "nope", "prop": "value", "value": 1}]}"#)).await;
+    assert!(unknown.as_str().unwrap_or("").contains("unknown component id nope"), "{unknown}");
+    let wrong_type = w.js_async(&send(r#"{"changes": [{"id": "count", "prop": "n_clicks", "value": "many"}]}"#)).await;
+    assert!(wrong_type.as_str().unwrap_or("").contains("expected an integer"), "{wrong_type}");
+    w.click("count").await;
+    w.wait_text("count-out", "clicked 1 times", 20).await;
+    w.screenshot("still-responding").await;
+    w.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_panicking_callback_shows_the_overlay_and_the_next_click_works() {
+    let w = Window::launch("hello", "panic").await;
+    w.wait_text("count-out", "clicked 0 times", 20).await;
+    w.click("fail").await;
+    w.wait_js("const o = document.getElementById('dd-error-overlay'); return !!o && o.textContent.includes('fail_on_purpose') && o.textContent.includes('the Fail button always fails');", 20).await;
+    w.click("count").await;
+    w.wait_text("count-out", "clicked 1 times", 20).await;
+    w.screenshot("overlay").await;
+    w.close().await;
+}
