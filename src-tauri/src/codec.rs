@@ -84,7 +84,7 @@ mod tests {
 
     #[test]
     fn long_numeric_arrays_travel_as_aligned_bytes_and_round_trip() {
-        let xs: Vec<f64> = (0..1000).map(|i| f64::from(i) * 0.5).collect();
+        let xs: Vec<f64> = (0..1000).map(|i| f64::from(i) * 0.123_456_789).collect();
         let msg = json!({"kind": "batch", "figure": {"data": [{"x": xs.clone(), "y": xs.clone(), "name": "a"}]}, "short": [1, 2]});
         let frame = encode(msg.clone());
         assert!(frame.len() < serde_json::to_vec(&msg).unwrap().len(), "bytes are smaller than the JSON text");

@@ -36,7 +36,8 @@ impl Window {
 
     pub async fn launch_raw(example: &str) -> Window {
         let test = example;
-        let binary = target_dir().join("debug").join(example);
+        let profile = std::env::var("DESKDASH_PROFILE").unwrap_or_else(|_| "debug".into());
+        let binary = target_dir().join(profile).join(example);
         assert!(binary.exists(), "{} is missing: build the examples first (./run test does)", binary.display());
         let (port, native) = (free_port(), free_port());
         let driver = Command::new("tauri-driver")
@@ -68,7 +69,11 @@ impl Window {
 
     /// Runs an async script; it calls `arguments[arguments.length - 1]` with its result.
     pub async fn js_async(&self, script: &str) -> Value {
-        self.client.execute_async(script, vec![]).await.unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+        self.js_async_with(script, vec![]).await
+    }
+
+    pub async fn js_async_with(&self, script: &str, args: Vec<Value>) -> Value {
+        self.client.execute_async(script, args).await.unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
     }
 
     /// Waits until the script returns true; fails with the script after `secs`.

@@ -51,6 +51,8 @@ pub struct PatchBatch {
     pub updates: Vec<PropUpdate>,
     /// Ids of components that callbacks are computing right now (for `loading` spinners).
     pub busy: Vec<ComponentId>,
+    /// Microseconds from the user change that started this wave to this batch, in Rust.
+    pub compute_us: u64,
 }
 
 /// What a window gets on connect: its layout (without store data the renderer does not read)

@@ -59,10 +59,24 @@ export class WindowSession {
 
   private onPush(m: PushMessage): void {
     if (m.kind === "batch") {
+      recordWave(m.batch.compute_us ?? 0);
       const changed = this.store.applyBatch(m.batch);
       this.clientside.fire(changed);
     } else {
       errorLog.push({ source: m.error.callback, inputs: m.error.inputs, message: m.error.message });
     }
   }
+}
+
+declare global {
+  interface Window {
+    /** Rust-side time of the last waves, in microseconds (for benchmarks). */
+    __deskdashWaves?: number[];
+  }
+}
+
+function recordWave(us: number): void {
+  const waves = (window.__deskdashWaves ??= []);
+  waves.push(us);
+  if (waves.length > 1000) waves.splice(0, waves.length - 1000);
 }

@@ -16,6 +16,7 @@ export interface PatchBatch {
   wave: number;
   updates: PropUpdate[];
   busy: ComponentId[];
+  compute_us?: number;
 }
 
 type Listener = () => void;

@@ -47,6 +47,8 @@ pub(crate) struct Actor {
     running: HashMap<InstKey, Running>,
     unsent: Vec<PropUpdate>,
     wave: u64,
+    /// When the user change that started the current wave arrived.
+    wave_started: Option<std::time::Instant>,
     seq: u64,
     generation: u64,
     calls: HashMap<String, u64>,
@@ -90,6 +92,7 @@ impl Actor {
             running: HashMap::new(),
             unsent: Vec::new(),
             wave: 0,
+            wave_started: None,
             seq: 0,
             generation: 0,
             calls: HashMap::new(),
@@ -212,6 +215,7 @@ impl Actor {
 
     fn apply_changes(&mut self, changes: Vec<Change>) -> Result<()> {
         let checked = changes.iter().map(|c| self.validate(c)).collect::<Result<Vec<_>>>()?;
+        self.wave_started.get_or_insert_with(std::time::Instant::now);
         for ((key, prop), change) in checked.into_iter().zip(changes) {
             self.cancel_fired_by(&(key.clone(), prop.clone()));
             // Not queued for the renderer: the window that sent the change already shows it.
@@ -646,7 +650,8 @@ impl Actor {
             .collect();
         if !self.unsent.is_empty() || self.first_flush.is_some() {
             self.wave += 1;
-            let batch = PatchBatch { wave: self.wave, updates: std::mem::take(&mut self.unsent), busy };
+            let compute_us = self.wave_started.map_or(0, |t| u64::try_from(t.elapsed().as_micros()).unwrap_or(u64::MAX));
+            let batch = PatchBatch { wave: self.wave, updates: std::mem::take(&mut self.unsent), busy, compute_us };
             match self.first_flush.take() {
                 Some((tx, mut first)) => {
                     if !batch.updates.is_empty() {
@@ -660,6 +665,7 @@ impl Actor {
             }
         }
         if self.running.is_empty() && self.requested.is_empty() {
+            self.wave_started = None;
             for w in self.idle_waiters.drain(..) {
                 let _ = w.send(());
             }

@@ -1,0 +1,168 @@
+//! deskdash against Dash, side by side in one run: the `latency` example (release build) in a
+//! real window, driven through WebDriver with the same in-page probe the Dash bench uses, then
+//! `../shared/bench/dash/run_dash.py` in headless Chromium. Prints a table and, last, one JSON
+//! object with every figure and ratio. Run through `./run bench`.
+
+#[path = "../e2e/harness.rs"]
+#[allow(dead_code)]
+mod harness;
+
+use harness::Window;
+use serde_json::{json, Map, Value};
+use std::path::PathBuf;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+fn shared() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/bench/dash")
+}
+
+fn epoch_ms() -> f64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs_f64() * 1000.0).unwrap_or(0.0)
+}
+
+fn stats(sorted: &[f64]) -> Value {
+    let n = sorted.len().max(1);
+    let p50 = sorted.get(n / 2).copied().unwrap_or(0.0);
+    let p90 = sorted.get(n * 9 / 10).copied().unwrap_or(0.0);
+    let mean = sorted.iter().sum::<f64>() / n as f64;
+    json!({"p50": p50, "p90": p90, "mean": (mean * 100.0).round() / 100.0, "n": sorted.len()})
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v.get(v.len() / 2).copied().unwrap_or(0.0)
+}
+
+/// Proportional set size (MB) of the app and its WebKit processes.
+fn pss_mb(app: &str) -> f64 {
+    let mut kb = 0u64;
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let dir = entry.path();
+        let cmd = std::fs::read_to_string(dir.join("cmdline")).unwrap_or_default();
+        let ours = cmd.contains(app) || ((cmd.contains("WebKitWebProcess") || cmd.contains("WebKitNetworkProcess")) && !cmd.contains("WebKitWebDriver"));
+        if !ours || cmd.contains("tauri-driver") {
+            continue;
+        }
+        let rollup = std::fs::read_to_string(dir.join("smaps_rollup")).unwrap_or_default();
+        kb += rollup.lines().find(|l| l.starts_with("Pss:")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok()).unwrap_or(0);
+    }
+    kb as f64 / 1024.0
+}
+
+/// When the app's process started (ms since the epoch), from /proc.
+fn process_start_ms(app: &str) -> Option<f64> {
+    let btime: f64 = std::fs::read_to_string("/proc/stat").ok()?.lines().find(|l| l.starts_with("btime"))?.split_whitespace().nth(1)?.parse().ok()?;
+    for entry in std::fs::read_dir("/proc").ok()?.flatten() {
+        let cmd = std::fs::read_to_string(entry.path().join("cmdline")).unwrap_or_default();
+        if cmd.split('\0').next().is_some_and(|exe| exe.ends_with(app)) {
+            let stat = std::fs::read_to_string(entry.path().join("stat")).ok()?;
+            let after = stat.rsplit_once(')')?.1;
+            let ticks: f64 = after.split_whitespace().nth(19)?.parse().ok()?;
+            return Some(btime * 1000.0 + ticks * 10.0);
+        }
+    }
+    None
+}
+
+const FIG_PROBE: &str = r#"
+const done = arguments[arguments.length - 1];
+const gd = document.getElementById('fig');
+const t0 = performance.now();
+gd.once('plotly_afterplot', () => {
+  const t = performance.now() - t0;
+  requestAnimationFrame(() => requestAnimationFrame(() => done([t, performance.now() - t0, gd._fullData[0] && gd._fullData[0]._length])));
+});
+document.getElementById('fig-btn').click();
+"#;
+
+async fn measure_deskdash() -> Map<String, Value> {
+    let mut out = Map::new();
+    let before = epoch_ms();
+    let w = Window::launch_raw("latency").await;
+    w.wait_js("return !!window.__deskdashFirstPaint", 60).await;
+    let painted = w.js("return window.__deskdashFirstPaint").await.as_f64().unwrap_or(0.0);
+    let started = process_start_ms("/latency").unwrap_or(before);
+    out.insert("startup_ms".into(), json!((painted - started).round()));
+
+    let probe = std::fs::read_to_string(shared().join("measure.js")).expect("../shared/bench/dash/measure.js");
+    for (name, button, target, runs) in [("one", "btn", "out", 200), ("chain5", "chain-btn", "c5", 100), ("fan50", "fan-btn", "f49", 50)] {
+        w.js("window.__deskdashWaves = []; return true").await;
+        let lat = w.js_async_with(&probe, vec![json!(button), json!(target), json!(runs)]).await;
+        let lat: Vec<f64> = lat.as_array().map(|a| a.iter().filter_map(Value::as_f64).collect()).unwrap_or_default();
+        let rust: Vec<f64> = w.js("return window.__deskdashWaves || []").await.as_array().map(|a| a.iter().filter_map(Value::as_f64).collect()).unwrap_or_default();
+        let mut s = stats(&lat);
+        s["rust_wave_p50_us"] = json!(median(rust));
+        out.insert(name.into(), s);
+    }
+    for n in [100_000u64, 1_000_000] {
+        w.type_into("fig-n", &n.to_string()).await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let r = w.js_async(FIG_PROBE).await;
+        assert_eq!(r[2].as_u64(), Some(n), "plotly drew {r}");
+        out.insert(format!("fig{n}"), json!({"ms": r[0], "paint_ms": r[1]}));
+    }
+    tokio::time::sleep(Duration::from_secs(5)).await;
+    out.insert("idle_pss_mb".into(), json!((pss_mb("/latency") * 10.0).round() / 10.0));
+    w.close().await;
+    out
+}
+
+fn run_dash() -> Value {
+    let out = std::env::temp_dir().join("deskdash-dash-bench.json");
+    let status = std::process::Command::new("python3")
+        .arg(shared().join("run_dash.py"))
+        .arg(&out)
+        .current_dir(shared())
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("python3");
+    assert!(status.success(), "the Dash bench failed");
+    serde_json::from_str(&std::fs::read_to_string(&out).expect("Dash results")).expect("Dash JSON")
+}
+
+fn num(v: &Value, path: &[&str]) -> f64 {
+    path.iter().fold(v, |v, k| &v[*k]).as_f64().unwrap_or(f64::NAN)
+}
+
+fn main() {
+    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("runtime");
+    let desk = Value::Object(rt.block_on(measure_deskdash()));
+    let dash = run_dash();
+    let binary = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/release/latency");
+    let binary_mb = std::fs::metadata(&binary).map(|m| m.len() as f64 / 1_048_576.0).unwrap_or(0.0);
+    let dash_mem = num(&dash, &["mem_idle_after_load", "server_pss_mb"]) + num(&dash, &["mem_idle_after_load", "chromium_pss_sum_mb"]);
+
+    let mut summary = Map::new();
+    println!("{:<28} {:>12} {:>12} {:>8}", "figure", "deskdash", "Dash", "ratio");
+    for (key, d, k) in [
+        ("one_p50", num(&desk, &["one", "p50"]), num(&dash, &["one", "p50"])),
+        ("one_p90", num(&desk, &["one", "p90"]), num(&dash, &["one", "p90"])),
+        ("chain5_p50", num(&desk, &["chain5", "p50"]), num(&dash, &["chain5", "p50"])),
+        ("chain5_p90", num(&desk, &["chain5", "p90"]), num(&dash, &["chain5", "p90"])),
+        ("fan50_p50", num(&desk, &["fan50", "p50"]), num(&dash, &["fan50", "p50"])),
+        ("fan50_p90", num(&desk, &["fan50", "p90"]), num(&dash, &["fan50", "p90"])),
+        ("fig100k", num(&desk, &["fig100000", "ms"]), num(&dash, &["fig100000", "ms"])),
+        ("fig100k_paint", num(&desk, &["fig100000", "paint_ms"]), num(&dash, &["fig100000_paint", "ms"])),
+        ("fig1m", num(&desk, &["fig1000000", "ms"]), num(&dash, &["fig1000000", "ms"])),
+        ("fig1m_paint", num(&desk, &["fig1000000", "paint_ms"]), num(&dash, &["fig1000000_paint", "ms"])),
+    ] {
+        let ratio = d / k;
+        println!("{key:<28} {d:>10.1}ms {k:>10.1}ms {ratio:>8.3}");
+        summary.insert(format!("{key}_ms"), json!(d));
+        summary.insert(format!("{key}_dash_ms"), json!(k));
+        summary.insert(format!("{key}_ratio"), json!((ratio * 1000.0).round() / 1000.0));
+    }
+    for (key, path) in [("one_mean_ms", ["one", "mean"]), ("chain5_mean_ms", ["chain5", "mean"]), ("fan50_mean_ms", ["fan50", "mean"])] {
+        summary.insert(key.into(), json!(num(&desk, &path)));
+    }
+    for (key, name) in [("one_rust_us", "one"), ("chain5_rust_us", "chain5"), ("fan50_rust_us", "fan50")] {
+        summary.insert(key.into(), json!(num(&desk, &[name, "rust_wave_p50_us"])));
+    }
+    summary.insert("startup_ms".into(), desk["startup_ms"].clone());
+    summary.insert("idle_rss_mb".into(), desk["idle_pss_mb"].clone());
+    summary.insert("dash_idle_mb".into(), json!(dash_mem));
+    summary.insert("binary_mb".into(), json!((binary_mb * 10.0).round() / 10.0));
+    println!("startup to first paint: {} ms; idle memory (PSS, app + WebKit): {} MB vs Dash {dash_mem:.0} MB; release binary {binary_mb:.1} MB",
+        desk["startup_ms"], desk["idle_pss_mb"]);
+    println!("{}", Value::Object(summary));
+}

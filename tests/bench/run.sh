@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The side-by-side bench (called by `./run bench`): builds the latency example in release,
+# installs what the Dash reference needs (Debian chromium and chromedriver; dash, numpy,
+# selenium, plotly, psutil from PyPI), then runs both and prints the figures; the last line is
+# one JSON object.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$(pwd)
+for p in chromium chromium-driver; do
+  dpkg -s "$p" >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; break; }
+done
+python3 -c "import dash, numpy, selenium, plotly, psutil" 2>/dev/null || python3 -m pip install -q dash numpy selenium plotly psutil
+cargo build --release -p latency
+cargo build --release -p deskdash-tests --benches
+dir=$(mktemp -d "${TMPDIR:-/tmp}/deskdash-bench.XXXXXX")
+mkdir -p "$dir/run" && chmod 700 "$dir/run"
+HOME="$dir" XDG_RUNTIME_DIR="$dir/run" DESKDASH_PROFILE=release DESKDASH_TARGET_DIR="$ROOT/target" \
+  dbus-run-session -- cargo bench -p deskdash-tests --bench latency 2>/dev/null
