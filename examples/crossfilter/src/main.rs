@@ -116,6 +116,18 @@ fn contour(f: &Filtered) -> Value {
     figure(&plot)
 }
 
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 fn card(child: Component) -> Component {
     div(child).class_name("dd-card").style(json!({
         "background": "var(--mantine-color-body)",
@@ -168,7 +180,7 @@ fn main() -> deskdash::Result<()> {
                 move |region: Option<String>| {
                     let f = filter(&orders, region.as_deref().unwrap_or("All regions"));
                     let mean = f.demand.iter().sum::<f64>() / f.demand.len().max(1) as f64;
-                    let summary = format!("{} orders · mean demand {mean:.1} units", f.price.len());
+                    let summary = format!("{} orders · mean demand {mean:.1} units", thousands(f.price.len()));
                     Ok::<_, CallbackError>((f, summary))
                 },
             )

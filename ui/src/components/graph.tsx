@@ -1,14 +1,22 @@
-// Graph: a `figure` drawn by the bundled plotly.js. Clicks, hovers, selections and zooms come
+// Graph: a `figure` drawn by the bundled plotly.js (loaded on first use, so windows paint
+// before its 4 MB are parsed). Clicks, hovers, selections and zooms come
 // back as `clickData`, `hoverData`, `selectedData` and `relayoutData`. A new figure (or a
 // Patch of one) goes through Plotly.react, which updates in place instead of redrawing anew.
 
 import { useEffect, useRef } from "react";
 import { useComputedColorScheme } from "@mantine/core";
-import Plotly, { type PlotlyElement } from "plotly.js-dist-min";
+import type { PlotlyElement } from "plotly.js-dist-min";
 import { type ComponentProps, domProps } from "../render";
 import { chartLayout } from "../theme";
+import { errorLog } from "../runtime/errors";
 
 type Json = Record<string, unknown>;
+
+let plotly: Promise<typeof import("plotly.js-dist-min").default> | null = null;
+function loadPlotly() {
+  plotly ??= import("plotly.js-dist-min").then((m) => m.default);
+  return plotly;
+}
 
 function isPlain(v: unknown): v is Json {
   return typeof v === "object" && v !== null && !Array.isArray(v) && !ArrayBuffer.isView(v);
@@ -74,7 +82,9 @@ function Graph(p: ComponentProps) {
     const layout = mergeLayout(chartLayout(dark), isPlain(figure["layout"]) ? figure["layout"] : {});
     const config = { displaylogo: false, responsive: true, showLink: false, showSendToCloud: false, ...(isPlain(p.props["config"]) ? p.props["config"] : {}) };
     let cancelled = false;
-    void Plotly.react(el, data, { autosize: true, ...layout }, config).then((gd: PlotlyElement) => {
+    void loadPlotly()
+      .then((Plotly) => (cancelled ? Promise.reject(new Error("superseded")) : Plotly.react(el, data, { autosize: true, ...layout }, config)))
+      .then((gd: PlotlyElement) => {
       if (cancelled) return;
       revision.current += 1;
       const now = performance.now();
@@ -95,7 +105,10 @@ function Graph(p: ComponentProps) {
         gd.on("plotly_selected", (e) => setProps.current({ selectedData: pointData(e) }));
         gd.on("plotly_relayout", (e) => setProps.current({ relayoutData: isPlain(e) ? e : null }));
       }
-    });
+    })
+      .catch((e: unknown) => {
+        if (!cancelled) errorLog.push({ source: `graph ${key}`, inputs: [], message: String(e) });
+      });
     return () => {
       cancelled = true;
     };
@@ -104,7 +117,7 @@ function Graph(p: ComponentProps) {
   useEffect(() => {
     const el = ref.current;
     return () => {
-      if (el) Plotly.purge(el);
+      if (el) void loadPlotly().then((Plotly) => Plotly.purge(el));
     };
   }, []);
 
