@@ -54,11 +54,21 @@ impl Window {
         }
         let mut caps = serde_json::Map::new();
         caps.insert("tauri:options".into(), json!({"application": binary}));
-        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-            .expect("a WebDriver session on the app");
+        // tauri-driver listens before WebKitWebDriver behind it is ready: retry the session.
+        let client = loop {
+            let attempt = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                .capabilities(caps.clone())
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await;
+            match attempt {
+                Ok(c) => break c,
+                Err(e) if Instant::now() < deadline => {
+                    eprintln!("WebDriver session not ready yet ({e}); retrying");
+                    tokio::time::sleep(Duration::from_millis(500)).await;
+                }
+                Err(e) => panic!("no WebDriver session on {}: {e}", binary.display()),
+            }
+        };
         Window { client, driver, name: test.to_string() }
     }
 
