@@ -9,6 +9,10 @@ use std::process::Stdio;
 use std::time::{Duration, Instant};
 use tokio::process::{Child, Command};
 
+/// The longest one WebDriver call may take before the test fails (a hung page or driver would
+/// otherwise hang the whole run).
+const CALL_LIMIT: Duration = Duration::from_secs(60);
+
 pub struct Window {
     pub client: Client,
     driver: Child,
@@ -74,7 +78,11 @@ impl Window {
 
     /// Runs a script in the page and returns its value.
     pub async fn js(&self, script: &str) -> Value {
-        self.client.execute(script, vec![]).await.unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+        let call = self.client.execute(script, vec![]);
+        match tokio::time::timeout(CALL_LIMIT, call).await {
+            Ok(result) => result.unwrap_or_else(|e| panic!("script failed: {e}\n{script}")),
+            Err(_) => panic!("the page did not answer within {CALL_LIMIT:?}: {script}"),
+        }
     }
 
     /// Runs an async script; it calls `arguments[arguments.length - 1]` with its result.
@@ -83,14 +91,18 @@ impl Window {
     }
 
     pub async fn js_async_with(&self, script: &str, args: Vec<Value>) -> Value {
-        self.client.execute_async(script, args).await.unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+        let call = self.client.execute_async(script, args);
+        match tokio::time::timeout(CALL_LIMIT * 5, call).await {
+            Ok(result) => result.unwrap_or_else(|e| panic!("script failed: {e}\n{script}")),
+            Err(_) => panic!("the page did not answer within {:?}: {script}", CALL_LIMIT * 5),
+        }
     }
 
     /// Waits until the script returns true; fails with the script after `secs`.
     pub async fn wait_js(&self, script: &str, secs: u64) {
         let deadline = Instant::now() + Duration::from_secs(secs);
         loop {
-            if self.client.execute(script, vec![]).await.ok() == Some(Value::Bool(true)) {
+            if self.js(script).await == Value::Bool(true) {
                 return;
             }
             assert!(Instant::now() < deadline, "timed out after {secs}s waiting for: {script}");
@@ -107,7 +119,7 @@ impl Window {
         let script = format!("const e = document.getElementById({id:?}); return !!e && e.textContent === {want:?};");
         let deadline = Instant::now() + Duration::from_secs(secs);
         loop {
-            if self.client.execute(&script, vec![]).await.ok() == Some(Value::Bool(true)) {
+            if self.js(&script).await == Value::Bool(true) {
                 return;
             }
             if Instant::now() > deadline {
@@ -133,13 +145,20 @@ impl Window {
         el.send_keys(&keys).await.unwrap_or_else(|e| panic!("type into #{id}: {e}"));
     }
 
-    /// Saves a screenshot and checks that it shows something (not one flat colour).
+    /// Saves a screenshot of the display (ImageMagick `import`, as a person would see it;
+    /// WebKitWebDriver's own snapshot can hang on large WebGL canvases) and checks that it
+    /// shows something (not one flat colour).
     pub async fn screenshot(&self, label: &str) -> PathBuf {
-        let png = self.client.screenshot().await.expect("screenshot");
+        tokio::time::sleep(Duration::from_millis(300)).await;
         let dir = target_dir().join("e2e-screenshots");
         std::fs::create_dir_all(&dir).expect("screenshot dir");
         let path = dir.join(format!("{}-{label}.png", self.name));
-        std::fs::write(&path, &png).expect("write screenshot");
+        let status = std::process::Command::new("import")
+            .args(["-window", "root"])
+            .arg(&path)
+            .status()
+            .expect("ImageMagick import");
+        assert!(status.success(), "import failed for {}", path.display());
         let out = std::process::Command::new("convert")
             .arg(&path)
             .args(["-format", "%[fx:standard_deviation]", "info:"])

@@ -95,3 +95,4 @@ async fn a_panicking_callback_shows_the_overlay_and_the_next_click_works() {
     w.screenshot("overlay").await;
     w.close().await;
 }
+
