@@ -56,53 +56,58 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn decode(frame: &[u8]) -> Value {
-        let len = u32::from_le_bytes([frame[0], frame[1], frame[2], frame[3]]) as usize;
-        let mut header: Value = serde_json::from_slice(&frame[frame.len() - len..]).expect("header");
-        fn restore(v: &mut Value, frame: &[u8]) {
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+    /// Decodes a frame the way the renderer does, back into plain JSON.
+    fn decode(frame: &[u8]) -> Result<Value, Box<dyn std::error::Error>> {
+        let len = u32::from_le_bytes(frame.get(..4).ok_or("short frame")?.try_into()?) as usize;
+        let mut header: Value = serde_json::from_slice(frame.get(frame.len() - len..).ok_or("short frame")?)?;
+        fn restore(v: &mut Value, frame: &[u8]) -> Result<(), Box<dyn std::error::Error>> {
             if let Some(pair) = v.get("$f64").and_then(Value::as_array).cloned() {
-                let (off, n) = (pair[0].as_u64().unwrap() as usize, pair[1].as_u64().unwrap() as usize);
+                let off = usize::try_from(pair.first().and_then(Value::as_u64).ok_or("offset")?)?;
+                let n = usize::try_from(pair.get(1).and_then(Value::as_u64).ok_or("length")?)?;
                 assert_eq!(off % 8, 0, "blocks are 8-aligned");
-                let nums: Vec<Value> = (0..n)
-                    .map(|i| {
-                        let b: [u8; 8] = frame[off + i * 8..off + i * 8 + 8].try_into().unwrap();
-                        json!(f64::from_le_bytes(b))
-                    })
-                    .collect();
+                let mut nums = Vec::with_capacity(n);
+                for i in 0..n {
+                    let bytes: [u8; 8] = frame.get(off + i * 8..off + i * 8 + 8).ok_or("block out of frame")?.try_into()?;
+                    nums.push(json!(f64::from_le_bytes(bytes)));
+                }
                 *v = Value::Array(nums);
-                return;
+                return Ok(());
             }
             match v {
-                Value::Array(items) => items.iter_mut().for_each(|i| restore(i, frame)),
-                Value::Object(m) => m.values_mut().for_each(|i| restore(i, frame)),
-                _ => {}
+                Value::Array(items) => items.iter_mut().try_for_each(|i| restore(i, frame)),
+                Value::Object(m) => m.values_mut().try_for_each(|i| restore(i, frame)),
+                _ => Ok(()),
             }
         }
-        restore(&mut header, frame);
-        header
+        restore(&mut header, frame)?;
+        Ok(header)
     }
 
     #[test]
-    fn long_numeric_arrays_travel_as_aligned_bytes_and_round_trip() {
+    fn long_numeric_arrays_travel_as_aligned_bytes_and_round_trip() -> TestResult {
         let xs: Vec<f64> = (0..1000).map(|i| f64::from(i) * 0.123_456_789).collect();
-        let msg = json!({"kind": "batch", "figure": {"data": [{"x": xs.clone(), "y": xs.clone(), "name": "a"}]}, "short": [1, 2]});
+        let msg = json!({"kind": "batch", "figure": {"data": [{"x": xs.clone(), "y": xs, "name": "a"}]}, "short": [1, 2]});
         let frame = encode(msg.clone());
-        assert!(frame.len() < serde_json::to_vec(&msg).unwrap().len(), "bytes are smaller than the JSON text");
-        assert_eq!(decode(&frame), msg);
+        assert!(frame.len() < serde_json::to_vec(&msg)?.len(), "bytes are smaller than the JSON text");
+        assert_eq!(decode(&frame)?, msg);
+        Ok(())
     }
 
     #[test]
-    fn messages_without_long_arrays_are_plain_json_after_the_length() {
+    fn messages_without_long_arrays_are_plain_json_after_the_length() -> TestResult {
         let msg = json!({"kind": "error", "message": "x"});
-        let frame = encode(msg.clone());
-        assert_eq!(decode(&frame), msg);
+        assert_eq!(decode(&encode(msg.clone()))?, msg);
+        Ok(())
     }
 
     #[test]
-    fn mixed_arrays_stay_json() {
+    fn mixed_arrays_stay_json() -> TestResult {
         let mut items: Vec<Value> = (0..300).map(|i| json!(i)).collect();
         items.push(json!(null));
         let msg = json!({"y": items});
-        assert_eq!(decode(&encode(msg.clone())), msg);
+        assert_eq!(decode(&encode(msg.clone()))?, msg);
+        Ok(())
     }
 }

@@ -117,7 +117,7 @@ mod tests {
         plot.add_trace(Histogram2dContour::new(vec![1.0], vec![2.0]).contours(8));
         plot.add_trace(RawTrace::new(json!({"type": "violin", "y": [1, 2]})));
         let fig = figure(&plot);
-        let kinds: Vec<&str> = fig["data"].as_array().expect("data").iter().filter_map(|t| t["type"].as_str()).collect();
+        let kinds: Vec<&str> = fig["data"].as_array().into_iter().flatten().filter_map(|t| t["type"].as_str()).collect();
         assert_eq!(kinds, vec!["scatter", "histogram2d", "histogram2dcontour", "violin"]);
         assert_eq!(fig["data"][1]["nbinsy"], json!(20));
         assert!(fig.get("config").is_none());

@@ -4,16 +4,20 @@
 //!
 //! ```
 //! use deskdash_engine::{testing::TestApp, *};
-//! # tokio::runtime::Runtime::new().unwrap().block_on(async {
+//! # fn main() -> std::result::Result<(), Box<dyn std::error::Error>> {
+//! # tokio::runtime::Runtime::new()?.block_on(async {
 //! let app = App::new("echo")
 //!     .layout(div((input("name").value("a"), div("").id("out"))))
 //!     .callback(Input::new("name", "value"), Output::new("out", "children"), |v: String| {
 //!         Ok::<_, CallbackError>(format!("hello {v}"))
 //!     });
-//! let mut t = TestApp::start(app).await.unwrap();
-//! t.set("name", "value", "b").await.unwrap();
+//! let mut t = TestApp::start(app).await?;
+//! t.set("name", "value", "b").await?;
 //! assert_eq!(t.get("out", "children").await, "hello b");
-//! # });
+//! # Ok::<(), EngineError>(())
+//! # })?;
+//! # Ok(())
+//! # }
 //! ```
 
 use crate::app::App;
