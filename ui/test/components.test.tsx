@@ -94,6 +94,15 @@ describe("choices", () => {
   });
 });
 
+describe("sliders", () => {
+  it("a slider sends its value when the user lets go (keyboard steps count as letting go)", async () => {
+    const { sent } = await renderLayout(c("Slider", { id: "s", value: 5, min: 0, max: 10, step: 1 }));
+    fireEvent.keyDown(screen.getByRole("slider"), { key: "ArrowRight" });
+    await settle();
+    expect(sent).toContainEqual({ id: "s", prop: "value", value: 6 });
+  });
+});
+
 describe("tabs", () => {
   it("selecting a tab sends its value", async () => {
     const { sent } = await renderLayout(c("Tabs", { id: "tabs", value: "a", children: [c("Tab", { label: "A", value: "a", children: "first" }), c("Tab", { label: "B", value: "b", children: "second" })] }));

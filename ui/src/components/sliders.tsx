@@ -14,25 +14,34 @@ function marks(props: Record<string, unknown>) {
   }));
 }
 
+/** The value shown while dragging, and when it is sent: on release, or while dragging when
+ * `updatemode` is "drag". `key` says when the value from Rust changed. */
+function useDraft<T>(p: ComponentProps, external: T, key: string) {
+  const [draft, setDraft] = useState(external);
+  useEffect(() => setDraft(external), [key]);
+  const drag = p.props["updatemode"] === "drag";
+  return {
+    value: draft,
+    onChange: (v: T) => {
+      setDraft(v);
+      if (drag) p.setProps({ value: v });
+    },
+    onChangeEnd: (v: T) => drag || p.setProps({ value: v }),
+  };
+}
+
 function Slider(p: ComponentProps) {
   const external = num(p.props, "value") ?? num(p.props, "min") ?? 0;
-  const [draft, setDraft] = useState(external);
-  useEffect(() => setDraft(external), [external]);
-  const drag = p.props["updatemode"] === "drag";
+  const draft = useDraft(p, external, String(external));
   return (
     <Input.Wrapper label={str(p.props, "label")} {...domProps(p)}>
       <MantineSlider
-        value={draft}
+        {...draft}
         min={num(p.props, "min") ?? 0}
         max={num(p.props, "max") ?? 100}
         step={num(p.props, "step") ?? 1}
         marks={marks(p.props)}
         disabled={p.props["disabled"] === true}
-        onChange={(v) => {
-          setDraft(v);
-          if (drag) p.setProps({ value: v });
-        }}
-        onChangeEnd={(v) => drag || p.setProps({ value: v })}
         mb={marks(p.props) ? "lg" : undefined}
       />
     </Input.Wrapper>
@@ -44,23 +53,16 @@ function RangeSlider(p: ComponentProps) {
   const min = num(p.props, "min") ?? 0;
   const max = num(p.props, "max") ?? 100;
   const external: [number, number] = Array.isArray(raw) && raw.length === 2 ? [Number(raw[0]), Number(raw[1])] : [min, max];
-  const [draft, setDraft] = useState(external);
-  useEffect(() => setDraft(external), [external[0], external[1]]);
-  const drag = p.props["updatemode"] === "drag";
+  const draft = useDraft(p, external, external.join(","));
   return (
     <Input.Wrapper label={str(p.props, "label")} {...domProps(p)}>
       <MantineRange
-        value={draft}
+        {...draft}
         min={min}
         max={max}
         step={num(p.props, "step") ?? 1}
         marks={marks(p.props)}
         disabled={p.props["disabled"] === true}
-        onChange={(v) => {
-          setDraft(v);
-          if (drag) p.setProps({ value: v });
-        }}
-        onChangeEnd={(v) => drag || p.setProps({ value: v })}
         mb={marks(p.props) ? "lg" : undefined}
       />
     </Input.Wrapper>
