@@ -24,8 +24,8 @@ struct ChangeMessage {
 
 /// Starts (or restarts, on reload) the window's session. Returns at once; the layout and the
 /// results of the initial callbacks arrive as the Channel's first message (`kind: "load"`),
-/// followed by later batches and errors. (A command reply that takes a second or more to
-/// compute can be lost on WebKitGTK; Channel messages are fetched when ready.)
+/// followed by later batches and errors: one ordered stream, one frame format, and the window
+/// is never left waiting on a reply while the initial callbacks run.
 #[tauri::command]
 pub async fn connect(webview: Webview, windows: State<'_, Windows>, on_event: Channel<InvokeResponseBody>) -> Result<()> {
     let label = webview.label().to_string();
