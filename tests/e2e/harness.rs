@@ -59,19 +59,24 @@ impl Window {
         let mut caps = serde_json::Map::new();
         caps.insert("tauri:options".into(), json!({"application": binary}));
         // tauri-driver listens before WebKitWebDriver behind it is ready: retry the session.
+        // Each attempt is bounded too: when the app dies at start (no display, say), the
+        // driver may never answer, and an unbounded wait would hang the whole run.
+        let mut driver = driver;
+        let url = format!("http://127.0.0.1:{port}");
         let client = loop {
-            let attempt = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-                .capabilities(caps.clone())
-                .connect(&format!("http://127.0.0.1:{port}"))
-                .await;
-            match attempt {
-                Ok(c) => break c,
-                Err(e) if Instant::now() < deadline => {
-                    eprintln!("WebDriver session not ready yet ({e}); retrying");
-                    tokio::time::sleep(Duration::from_millis(500)).await;
-                }
-                Err(e) => panic!("no WebDriver session on {}: {e}", binary.display()),
+            let mut builder = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new());
+            let attempt = builder.capabilities(caps.clone()).connect(&url);
+            let failure = match tokio::time::timeout(CALL_LIMIT, attempt).await {
+                Ok(Ok(c)) => break c,
+                Ok(Err(e)) => e.to_string(),
+                Err(_) => format!("no answer within {CALL_LIMIT:?}"),
+            };
+            if let Ok(Some(status)) = driver.try_wait() {
+                panic!("tauri-driver exited ({status}) before a session on {} opened: {failure}", binary.display());
             }
+            assert!(Instant::now() < deadline, "no WebDriver session on {}: {failure}", binary.display());
+            eprintln!("WebDriver session not ready yet ({failure}); retrying");
+            tokio::time::sleep(Duration::from_millis(500)).await;
         };
         Window { client, driver, name: test.to_string() }
     }
