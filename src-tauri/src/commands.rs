@@ -1,11 +1,13 @@
 //! The whole IPC surface the webview may call: `connect` (a window's layout, first batches and
-//! its push Channel) and `apply_changes` (what the user changed). Every message is
-//! size-bounded and validated before it reaches the engine.
+//! its push Channel), `apply_changes` (what the user changed) and `clientside_result` (the
+//! answer to a clientside call). Every message is size-bounded and validated before it
+//! reaches the engine.
 
 use crate::codec;
 use crate::error::{Result, ShellError};
 use crate::windows::{forward, Windows};
-use deskdash_engine::{Change, Session};
+use deskdash_engine::{Change, ClientsideResult, Session};
+use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::json;
 use tauri::ipc::{Channel, InvokeBody, InvokeResponseBody, Request};
@@ -50,7 +52,7 @@ pub async fn connect(webview: Webview, windows: State<'_, Windows>, on_event: Ch
             "debug": cfg!(debug_assertions),
             "layout": initial.layout,
             "batches": initial.batches,
-            "clientside": spec.clientside,
+            "clientside": spec.clientside_functions(),
         });
         let frame = codec::encode(message);
         tracing::info!(window = %label, bytes = frame.len(), "connected; layout sent");
@@ -61,27 +63,37 @@ pub async fn connect(webview: Webview, windows: State<'_, Windows>, on_event: Ch
     Ok(())
 }
 
-/// Decodes a change message, refusing oversized or malformed ones with the reason.
-pub fn decode_changes(body: &InvokeBody) -> Result<Vec<Change>> {
-    let message: ChangeMessage = match body {
+/// Decodes a message body, refusing oversized or malformed ones with the reason.
+fn decode_bounded<T: DeserializeOwned>(body: &InvokeBody) -> Result<T> {
+    match body {
         InvokeBody::Raw(bytes) => {
             if bytes.len() > MAX_MESSAGE_BYTES {
                 return Err(ShellError::TooLarge { size: bytes.len(), limit: MAX_MESSAGE_BYTES });
             }
-            serde_json::from_slice(bytes).map_err(|e| ShellError::Malformed(e.to_string()))?
+            serde_json::from_slice(bytes).map_err(|e| ShellError::Malformed(e.to_string()))
         }
         InvokeBody::Json(value) => {
             let size = value.to_string().len();
             if size > MAX_MESSAGE_BYTES {
                 return Err(ShellError::TooLarge { size, limit: MAX_MESSAGE_BYTES });
             }
-            serde_json::from_value(value.clone()).map_err(|e| ShellError::Malformed(e.to_string()))?
+            serde_json::from_value(value.clone()).map_err(|e| ShellError::Malformed(e.to_string()))
         }
-    };
+    }
+}
+
+/// Decodes a change message, refusing oversized or malformed ones with the reason.
+pub fn decode_changes(body: &InvokeBody) -> Result<Vec<Change>> {
+    let message: ChangeMessage = decode_bounded(body)?;
     if message.changes.len() > MAX_CHANGES {
         return Err(ShellError::Malformed(format!("{} changes in one message; the limit is {MAX_CHANGES}", message.changes.len())));
     }
     Ok(message.changes)
+}
+
+/// Decodes the renderer's answer to a clientside call.
+pub fn decode_clientside_result(body: &InvokeBody) -> Result<ClientsideResult> {
+    decode_bounded(body)
 }
 
 /// Applies what the user changed; the callbacks it fires answer over the window's Channel.
@@ -97,6 +109,23 @@ pub async fn apply_changes(webview: Webview, windows: State<'_, Windows>, reques
     .await;
     if let Err(e) = &outcome {
         tracing::warn!(window = %label, "change refused: {e}");
+    }
+    outcome
+}
+
+/// The renderer's answer to a clientside call; the wave it belongs to goes on from here.
+#[tauri::command]
+pub async fn clientside_result(webview: Webview, windows: State<'_, Windows>, request: Request<'_>) -> Result<()> {
+    let label = webview.label().to_string();
+    let outcome = async {
+        let result = decode_clientside_result(request.body())?;
+        let session = windows.get(&label).ok_or_else(|| ShellError::NotConnected(label.clone()))?;
+        session.clientside_result(result).await?;
+        Ok(())
+    }
+    .await;
+    if let Err(e) = &outcome {
+        tracing::warn!(window = %label, "clientside result refused: {e}");
     }
     outcome
 }
@@ -119,6 +148,16 @@ mod tests {
         let big = vec![b' '; MAX_MESSAGE_BYTES + 1];
         let e = decode_changes(&InvokeBody::Raw(big)).err().map(|e| e.to_string()).unwrap_or_default();
         assert!(e.contains("exceeds"), "{e}");
+    }
+
+    #[test]
+    fn clientside_answers_are_checked() {
+        let err = |body: &[u8]| decode_clientside_result(&InvokeBody::Raw(body.to_vec())).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(err(br#"{"call": 1}"#).contains("missing field `outcome`"));
+        assert!(err(br#"{"call": 1, "outcome": {"kind": "maybe"}}"#).contains("unknown variant `maybe`"));
+        assert!(err(br#"{"call": -1, "outcome": {"kind": "prevent"}}"#).contains("invalid value"));
+        let ok = decode_clientside_result(&InvokeBody::Raw(br#"{"call": 3, "outcome": {"kind": "value", "value": [1, 2]}}"#.to_vec()));
+        assert_eq!(ok.map(|r| r.call).map_err(|e| e.to_string()), Ok(3));
     }
 
     #[test]

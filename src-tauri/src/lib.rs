@@ -63,7 +63,7 @@ pub fn run_app(app: deskdash_engine::App) -> Result<()> {
             tracing::info!("{title} started");
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![commands::connect, commands::apply_changes])
-        .run(tauri::generate_context!("../tauri.conf.json"))?;
+        .invoke_handler(tauri::generate_handler![commands::connect, commands::apply_changes, commands::clientside_result])
+        .run(tauri::tauri_build_context!())?;
     Ok(())
 }

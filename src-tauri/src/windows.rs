@@ -1,5 +1,5 @@
 //! Windows are sessions: each webview window label maps to one engine session, whose patch
-//! batches and errors are forwarded to that window over its Channel.
+//! batches, errors and clientside calls are forwarded to that window over its Channel.
 
 use crate::codec;
 use deskdash_engine::{AppSpec, Session, SessionEvents};
@@ -37,12 +37,14 @@ impl Windows {
     }
 }
 
-/// Pushes a session's batches and errors to its window until either side goes away.
+/// Pushes a session's batches, errors and clientside calls to its window until either side
+/// goes away.
 pub async fn forward(label: String, mut events: SessionEvents, channel: Channel<InvokeResponseBody>) {
     loop {
         let message = tokio::select! {
             Some(batch) = events.batches.recv() => json!({"kind": "batch", "batch": batch}),
             Some(error) = events.errors.recv() => json!({"kind": "error", "error": error}),
+            Some(call) = events.clientside.recv() => json!({"kind": "clientside", "call": call}),
             else => break,
         };
         if let Err(e) = channel.send(InvokeResponseBody::Raw(codec::encode(message))) {

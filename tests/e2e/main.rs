@@ -14,6 +14,31 @@ async fn hello_echoes_what_is_typed() {
     w.close().await;
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_clientside_callback_feeds_a_rust_callback_in_the_same_wave() {
+    let w = Window::launch("hello", "clientside").await;
+    w.wait_text("initials-line", "W is your initial", 20).await;
+    // Record every state the line shows: Rust's count must never lag behind the initials.
+    w.js("window.__seen = []; new MutationObserver(() => window.__seen.push(document.getElementById('initials-line').textContent))
+            .observe(document.getElementById('initials-line'), {subtree: true, childList: true, characterData: true}); return true;")
+        .await;
+    w.type_into("name", "Ada King Lovelace").await;
+    w.wait_text("initials-line", "AKL are your 3 initials", 20).await;
+    let seen = w.js("return window.__seen;").await;
+    let states: Vec<&str> = seen.as_array().map(|a| a.iter().filter_map(|v| v.as_str()).collect()).unwrap_or_default();
+    let consistent = |s: &&str| {
+        let (initials, count) = s.split_once(' ').unwrap_or((s, ""));
+        match initials.chars().count() {
+            _ if *s == "No initials yet" => true,
+            1 => count == "is your initial",
+            n => count == format!("are your {n} initials"),
+        }
+    };
+    assert!(states.iter().all(consistent), "the line showed a half-updated state: {states:?}");
+    w.screenshot("initials").await;
+    w.close().await;
+}
+
 const GRAPHS: [&str; 4] = ["scatter", "daily", "density", "contour"];
 
 async fn graph_state(w: &Window) -> Vec<(u64, u64)> {
@@ -79,7 +104,7 @@ async fn malformed_ipc_is_answered_with_an_error_and_the_app_keeps_responding() 
     let wrong_type = w.js_async(&send(r#"{"changes": [{"id": "count", "prop": "n_clicks", "value": "many"}]}"#)).await;
     assert!(wrong_type.as_str().unwrap_or("").contains("expected an integer"), "{wrong_type}");
     w.click("count").await;
-    w.wait_text("count-out", "clicked 1 times", 20).await;
+    w.wait_text("count-out", "clicked 1 time", 20).await;
     w.screenshot("still-responding").await;
     w.close().await;
 }
@@ -91,7 +116,7 @@ async fn a_panicking_callback_shows_the_overlay_and_the_next_click_works() {
     w.click("fail").await;
     w.wait_js("const o = document.getElementById('dd-error-overlay'); return !!o && o.textContent.includes('fail_on_purpose') && o.textContent.includes('the Fail button always fails');", 20).await;
     w.click("count").await;
-    w.wait_text("count-out", "clicked 1 times", 20).await;
+    w.wait_text("count-out", "clicked 1 time", 20).await;
     w.screenshot("overlay").await;
     w.close().await;
 }

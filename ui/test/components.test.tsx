@@ -1,6 +1,9 @@
 import { describe, expect, it, vi } from "vitest";
 import { act, fireEvent, screen } from "@testing-library/react";
 import { c, renderLayout, settle } from "./harness";
+import type { ClientsideCall, ClientsideResult } from "../src/runtime/clientside";
+import type { Transport } from "../src/runtime/transport";
+import { WindowSession } from "../src/runtime/session";
 
 vi.mock("plotly.js-dist-min", () => {
   const handlers: Record<string, (e: unknown) => void> = {};
@@ -163,31 +166,71 @@ describe("data table", () => {
 });
 
 describe("clientside callbacks", () => {
-  it("run on input changes and send their outputs to Rust", async () => {
-    const { sent, session } = await renderLayout(c("Div", { children: [c("Input", { id: "in", value: "a" }), c("Div", { id: "out", children: "" })] }), [
-      { function: "function(v) { return v.toUpperCase(); }", inputs: [{ id: "in", prop: "value", role: "input" }], outputs: [{ id: "out", prop: "children", role: "output" }], multi_output: false, prevent_initial_call: false },
-    ]);
-    expect(session.store.get("out")?.["children"]).toBe("A");
-    fireEvent.change(document.getElementById("in") as HTMLInputElement, { target: { value: "xy" } });
+  const fn = (callback: number, source: string) => ({ callback, name: `cs${callback}`, source });
+  const call = (callback: number, args: unknown[], extra: Partial<ClientsideCall> = {}): ClientsideCall => ({
+    call: 7,
+    callback,
+    name: `cs${callback}`,
+    args,
+    context: { triggered: [{ prop_id: "in.value", value: args[0] }], triggered_id: "in", inputs_list: [{ id: "in", property: "value", value: args[0] }], states_list: [], outputs_list: [] },
+    ...extra,
+  });
+  const empty = c("Div", { children: [] });
+
+  it("a call pushed by the engine runs its function and the answer goes back", async () => {
+    const { push, answers } = await renderLayout(empty, [fn(0, "function(v) { return v.toUpperCase(); }")]);
+    push({ kind: "clientside", call: call(0, ["xy"]) });
     await settle();
-    expect(screen.getByText("XY")).toBeTruthy();
-    expect(sent).toContainEqual({ id: "out", prop: "children", value: "XY" });
+    expect(answers).toEqual([{ call: 7, outcome: { kind: "value", value: "XY" }, set_props: [] }]);
   });
 
-  it("honour PreventUpdate and no_update", async () => {
-    const { session } = await renderLayout(c("Div", { children: [c("Input", { id: "in", value: "" }), c("Div", { id: "o1", children: "keep" }), c("Div", { id: "o2", children: "keep" })] }), [
-      {
-        function: "function(v) { if (!v) { throw new window.dash_clientside.PreventUpdate(); } return [v, window.dash_clientside.no_update]; }",
-        inputs: [{ id: "in", prop: "value", role: "input" }],
-        outputs: [{ id: "o1", prop: "children", role: "output" }, { id: "o2", prop: "children", role: "output" }],
-        multi_output: true,
-        prevent_initial_call: false,
+  it("a call pushed before the load is processed waits for the functions to compile", async () => {
+    const answers: ClientsideResult[] = [];
+    const transport: Transport = {
+      async connect(onPush) {
+        // The shell's Channel delivers the first call right behind the load message.
+        onPush({ kind: "clientside", call: call(0, ["early"]) });
+        return { kind: "load", title: "t", debug: true, layout: empty, batches: [], clientside: [fn(0, "function(v) { return v + '!'; }")] };
       },
+      async send() {},
+      async answer(result) {
+        answers.push(result);
+      },
+    };
+    await new WindowSession(transport).start();
+    await settle();
+    expect(answers.map((a) => a.outcome)).toEqual([{ kind: "value", value: "early!" }]);
+  });
+
+  it("PreventUpdate, no_update, errors, compile errors and async functions end as Dash's do", async () => {
+    const { session } = await renderLayout(empty, [
+      fn(0, "function(v) { if (!v) { throw new window.dash_clientside.PreventUpdate(); } return [v, window.dash_clientside.no_update]; }"),
+      fn(1, "function(v) { return v.nope.deeper; }"),
+      fn(2, "function(v) { return v +; }"),
+      fn(3, "async function(v) { await null; return v * 2; }"),
     ]);
-    expect(session.store.get("o1")?.["children"]).toBe("keep");
-    act(() => session.setProps("in", { value: "new" }));
-    expect(session.store.get("o1")?.["children"]).toBe("new");
-    expect(session.store.get("o2")?.["children"]).toBe("keep");
+    const run = (n: number, args: unknown[]) => session.clientside.run(call(n, args));
+    expect((await run(0, [""])).outcome).toEqual({ kind: "prevent" });
+    const pair = await run(0, ["new"]);
+    expect(JSON.parse(JSON.stringify(pair.outcome))).toEqual({ kind: "value", value: ["new", { __deskdash_no_update__: true }] });
+    expect(await run(1, [{}])).toMatchObject({ outcome: { kind: "error", message: expect.stringContaining("TypeError") } });
+    expect(await run(2, [1])).toMatchObject({ outcome: { kind: "error", message: expect.stringContaining("does not compile") } });
+    expect((await run(3, [21])).outcome).toEqual({ kind: "value", value: 42 });
+    expect(await run(9, [1])).toMatchObject({ outcome: { kind: "error", message: "no clientside function for callback 9 (cs9)" } });
+  });
+
+  it("callback_context and set_props work during the call", async () => {
+    const { session, sent } = await renderLayout(empty, [
+      fn(0, "function(v) { const ctx = window.dash_clientside.callback_context; window.dash_clientside.set_props('side', {children: ctx.triggered[0].prop_id}); return ctx.inputs['in.value'] + '/' + ctx.triggered_id; }"),
+    ]);
+    const result = await session.clientside.run(call(0, ["a"]));
+    expect(result.outcome).toEqual({ kind: "value", value: "a/in" });
+    expect(result.set_props).toEqual([{ id: "side", props: { children: "in.value" } }]);
+    expect(window.dash_clientside.callback_context).toBeNull();
+    // Outside any call, set_props is a change like a user's.
+    window.dash_clientside.set_props("side", { children: "later" });
+    await settle();
+    expect(sent).toContainEqual({ id: "side", prop: "children", value: "later" });
   });
 });
 

@@ -5,24 +5,35 @@ import { render } from "@testing-library/react";
 import { MantineProvider } from "@mantine/core";
 import { Node, SessionContext } from "../src/render";
 import { WindowSession } from "../src/runtime/session";
-import type { Change, LoadMessage, Transport } from "../src/runtime/transport";
+import type { Change, LoadMessage, PushMessage, Transport } from "../src/runtime/transport";
 import type { ComponentNode } from "../src/runtime/ids";
-import type { ClientsideSpec } from "../src/runtime/clientside";
+import type { ClientsideFunction, ClientsideResult } from "../src/runtime/clientside";
 
 export interface Rendered {
   session: WindowSession;
+  /** Changes sent to Rust. */
   sent: Change[];
+  /** Answers to clientside calls sent to Rust. */
+  answers: ClientsideResult[];
+  /** Delivers a message as the shell would push it over the Channel. */
+  push: (m: PushMessage) => void;
   view: ReturnType<typeof render>;
 }
 
-export async function renderLayout(layout: ComponentNode, clientside: ClientsideSpec[] = []): Promise<Rendered> {
+export async function renderLayout(layout: ComponentNode, clientside: ClientsideFunction[] = []): Promise<Rendered> {
   const sent: Change[] = [];
+  const answers: ClientsideResult[] = [];
+  let push: (m: PushMessage) => void = () => {};
   const transport: Transport = {
-    async connect(): Promise<LoadMessage> {
+    async connect(onPush): Promise<LoadMessage> {
+      push = onPush;
       return { kind: "load", title: "t", debug: true, layout, batches: [], clientside };
     },
     async send(changes) {
       sent.push(...changes);
+    },
+    async answer(result) {
+      answers.push(result);
     },
   };
   const session = new WindowSession(transport);
@@ -34,7 +45,7 @@ export async function renderLayout(layout: ComponentNode, clientside: Clientside
       </SessionContext.Provider>
     </MantineProvider>,
   );
-  return { session, sent, view };
+  return { session, sent, answers, push: (m) => push(m), view };
 }
 
 /** Lets queued microtasks (the outbox flush) run. */

@@ -76,45 +76,40 @@ impl CallbackSpec {
     }
 }
 
-/// A callback written in JavaScript and run by the renderer (Dash's clientside callbacks).
-/// The engine only checks and carries it; its outputs come back as ordinary changes.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct ClientsideSpec {
-    /// `function(a, b, ...) { ... }` taking the Input then State values in order.
-    pub function: String,
-    pub inputs: Vec<ClientDep>,
-    pub outputs: Vec<ClientDep>,
-    pub multi_output: bool,
-    pub prevent_initial_call: bool,
-}
-
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct ClientDep {
-    pub id: Value,
-    pub prop: String,
-    /// "input" or "state" (outputs say "output").
-    pub role: &'static str,
-}
-
 /// A registered app, shared by all its sessions.
 pub struct AppSpec {
     pub name: String,
     pub layout: LayoutSource,
     pub callbacks: Vec<CallbackSpec>,
-    pub clientside: Vec<ClientsideSpec>,
     pub suppress_callback_exceptions: bool,
 }
 
+/// A clientside callback's JavaScript, as the renderer compiles it on load.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ClientsideFunction {
+    /// The callback's index in the app, which each call names.
+    pub callback: usize,
+    pub name: String,
+    pub source: String,
+}
+
 impl AppSpec {
-    /// Whether the renderer needs a store's data: only when a clientside callback reads it.
-    /// Otherwise store data stays in Rust and never crosses to the webview.
-    pub fn renderer_reads(&self, id_key: &str) -> bool {
-        self.clientside.iter().flat_map(|c| &c.inputs).any(|d| {
-            crate::id::ComponentId::from_json(&d.id).map(|id| crate::layout::id_key(&id) == id_key).unwrap_or(false)
-        })
+    /// Every clientside callback's JavaScript, for the renderer to compile once per window.
+    pub fn clientside_functions(&self) -> Vec<ClientsideFunction> {
+        self.callbacks
+            .iter()
+            .enumerate()
+            .filter_map(|(callback, spec)| match &spec.invoker {
+                Invoker::Clientside(source) => {
+                    Some(ClientsideFunction { callback, name: spec.name.clone(), source: source.to_string() })
+                }
+                _ => None,
+            })
+            .collect()
     }
 
-    /// The layout as the renderer receives it: store data it does not read is left out.
+    /// The layout as the renderer receives it: store data is left out. It stays in Rust; a
+    /// clientside callback that reads a store receives the data as an argument of its call.
     pub fn layout_for_renderer(&self, layout: &Value) -> Value {
         let mut out = layout.clone();
         self.strip_store_data(&mut out);
@@ -127,8 +122,7 @@ impl AppSpec {
             Value::Object(obj) => {
                 let is_store = obj.get("type").and_then(Value::as_str) == Some("Store");
                 if let Some(Value::Object(props)) = obj.get_mut("props") {
-                    let key = props.get("id").and_then(|raw| crate::id::ComponentId::from_json(raw).ok()).map(|id| id_key(&id));
-                    if is_store && key.is_some_and(|k| !self.renderer_reads(&k)) {
+                    if is_store {
                         props.remove("data");
                     }
                     props.values_mut().for_each(|p| self.strip_store_data(p));
@@ -144,7 +138,6 @@ pub struct App {
     name: String,
     layout: Option<LayoutSource>,
     callbacks: Vec<Callback>,
-    clientside: Vec<(Vec<(DepSpec, DepKind)>, Vec<Output>, bool, String)>,
     suppress_callback_exceptions: bool,
     prevent_initial_callbacks: bool,
 }
@@ -155,7 +148,6 @@ impl App {
             name: name.to_string(),
             layout: None,
             callbacks: Vec::new(),
-            clientside: Vec::new(),
             suppress_callback_exceptions: false,
             prevent_initial_callbacks: false,
         }
@@ -187,13 +179,9 @@ impl App {
         self
     }
 
-    /// Registers a JavaScript callback the renderer runs when its inputs change, with Dash's
-    /// clientside conventions (`window.dash_clientside.no_update`, throwing
-    /// `window.dash_clientside.PreventUpdate`). Its outputs reach Rust as user changes do.
-    pub fn clientside_callback(mut self, inputs: impl IntoDeps, outputs: impl IntoOutputs, function: &str) -> Self {
-        let (outs, multi) = outputs.into_outputs();
-        self.clientside.push((inputs.into_deps(), outs, multi, function.to_string()));
-        self
+    /// Registers a JavaScript callback the renderer runs (see [`Callback::clientside`]).
+    pub fn clientside_callback(self, inputs: impl IntoDeps, outputs: impl IntoOutputs, function: &str) -> Self {
+        self.add(Callback::clientside(inputs, outputs, function))
     }
 
     /// Allows callbacks on ids that only appear later (Dash's `suppress_callback_exceptions`).
@@ -225,29 +213,23 @@ impl App {
         }
         check_duplicate_outputs(&specs)?;
         check_cycles(&specs)?;
-        let clientside = self
-            .clientside
-            .into_iter()
-            .enumerate()
-            .map(|(i, (deps, outs, multi, function))| resolve_clientside(i, deps, outs, multi, function, self.prevent_initial_callbacks))
-            .collect::<Result<Vec<_>>>()?;
         Ok(Arc::new(AppSpec {
             name: self.name,
             layout,
             callbacks: specs,
-            clientside,
             suppress_callback_exceptions: self.suppress_callback_exceptions,
         }))
     }
 }
 
-fn default_name(index: usize, outputs: &[OutputDep], deps: &[Dep]) -> String {
+fn default_name(index: usize, clientside: bool, outputs: &[OutputDep], deps: &[Dep]) -> String {
+    let kind = if clientside { "clientside" } else { "callback" };
     if outputs.is_empty() {
         let first = deps.iter().find(|d| d.fires()).map(|d| d.to_string()).unwrap_or_default();
-        return format!("callback#{index}(on {first})");
+        return format!("{kind}#{index}(on {first})");
     }
     let outs: Vec<String> = outputs.iter().map(|o| o.to_string()).collect();
-    format!("callback#{index}({})", outs.join(", "))
+    format!("{kind}#{index}({})", outs.join(", "))
 }
 
 fn resolve(index: usize, cb: Callback, prevent_default: bool) -> Result<CallbackSpec> {
@@ -263,7 +245,8 @@ fn resolve(index: usize, cb: Callback, prevent_default: bool) -> Result<Callback
     };
     let deps = cb.deps.into_iter().map(|(s, k)| dep(s, k)).collect::<Result<Vec<_>>>()?;
     let outputs = cb.outputs.into_iter().map(output).collect::<Result<Vec<_>>>()?;
-    let name = cb.name.unwrap_or_else(|| default_name(index, &outputs, &deps));
+    let clientside = matches!(cb.invoker, Invoker::Clientside(_));
+    let name = cb.name.unwrap_or_else(|| default_name(index, clientside, &outputs, &deps));
     if !deps.iter().any(Dep::fires) {
         return Err(EngineError::InvalidCallback { callback: name, reason: "it has no Input or Trigger".into() });
     }
@@ -279,6 +262,12 @@ fn resolve(index: usize, cb: Callback, prevent_default: bool) -> Result<Callback
         .collect::<Result<Vec<_>>>()?;
     let progress = cb.progress.into_iter().map(output).collect::<Result<Vec<_>>>()?;
     let cancel = cb.cancel.into_iter().map(|s| dep(s, DepKind::Input)).collect::<Result<Vec<_>>>()?;
+    if clientside && (cb.background || !progress.is_empty()) {
+        return Err(EngineError::InvalidCallback {
+            callback: name,
+            reason: "background and progress apply to Rust functions; a clientside callback runs in the renderer".into(),
+        });
+    }
     if cb.background && matches!(cb.invoker, Invoker::Async(_)) {
         return Err(EngineError::InvalidCallback {
             callback: name,
@@ -297,38 +286,6 @@ fn resolve(index: usize, cb: Callback, prevent_default: bool) -> Result<Callback
         progress,
         cancel,
     })
-}
-
-fn resolve_clientside(
-    index: usize,
-    deps: Vec<(DepSpec, DepKind)>,
-    outs: Vec<Output>,
-    multi_output: bool,
-    function: String,
-    prevent_initial_call: bool,
-) -> Result<ClientsideSpec> {
-    let name = format!("clientside#{index}");
-    let bad = |reason: String| EngineError::InvalidCallback { callback: name.clone(), reason };
-    let exact = |spec: DepSpec, role: &'static str| -> Result<ClientDep> {
-        match spec.id {
-            Ok(DepId::Exact(id)) => Ok(ClientDep { id: id.to_json(), prop: spec.prop, role }),
-            Ok(DepId::Pattern(_)) => Err(bad(format!("{role} {}: pattern ids are not supported in clientside callbacks", spec.prop))),
-            Err(e) => Err(bad(format!("{role} {}: {e}", spec.prop))),
-        }
-    };
-    let mut inputs = Vec::new();
-    for (spec, kind) in deps {
-        let role = match kind {
-            DepKind::Input | DepKind::Trigger => "input",
-            DepKind::State => "state",
-        };
-        inputs.push(exact(spec, role)?);
-    }
-    if !inputs.iter().any(|d| d.role == "input") {
-        return Err(bad("it has no Input".into()));
-    }
-    let outputs = outs.into_iter().map(|o| exact(o.spec, "output")).collect::<Result<Vec<_>>>()?;
-    Ok(ClientsideSpec { function, inputs, outputs, multi_output, prevent_initial_call })
 }
 
 fn check_ids(spec: &CallbackSpec, registry: &Registry, dynamic: bool) -> Result<()> {

@@ -5,6 +5,7 @@ use crate::deps::{DepKind, DepSpec, IntoDeps, IntoOutputs, Output};
 use crate::handler::{Arity, AsyncHandler, Handler, Invoker};
 use serde::Serialize;
 use serde_json::Value;
+use std::sync::Arc;
 
 /// A property set while the callback runs and reset after (Dash's `running`).
 #[derive(Debug, Clone)]
@@ -38,6 +39,16 @@ impl Callback {
     /// A callback computed by an async function; it runs on the tokio runtime.
     pub fn new_async<Args, H: AsyncHandler<Args>>(inputs: impl IntoDeps, outputs: impl IntoOutputs, f: H) -> Self {
         Self::from_parts(inputs, outputs, Invoker::Async(f.into_async_fn()), H::value_arity())
+    }
+
+    /// A callback written in JavaScript and run by the renderer (Dash's clientside callbacks):
+    /// `function(a, b, ...) { ... }` taking the Input and State values in declaration order,
+    /// with Dash's conventions (`dash_clientside.no_update`, throwing
+    /// `dash_clientside.PreventUpdate`, `dash_clientside.callback_context`,
+    /// `dash_clientside.set_props`). It takes part in the engine's wave ordering like any
+    /// other callback: Rust callbacks downstream of it wait for its result in the same wave.
+    pub fn clientside(inputs: impl IntoDeps, outputs: impl IntoOutputs, function: &str) -> Self {
+        Self::from_parts(inputs, outputs, Invoker::Clientside(Arc::from(function)), Arity { values: 0, rest: true })
     }
 
     fn from_parts(inputs: impl IntoDeps, outputs: impl IntoOutputs, invoker: Invoker, arity: Arity) -> Self {

@@ -37,6 +37,8 @@ pub enum EngineError {
     MalformedChange { reason: String },
     #[error("patch on {id}.{prop} failed at {path}: {reason}")]
     Patch { id: String, prop: String, path: String, reason: String },
+    #[error("clientside result for call {call}, which was never made")]
+    UnknownClientsideCall { call: u64 },
     #[error("the session has stopped")]
     SessionClosed,
 }

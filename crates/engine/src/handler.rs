@@ -147,6 +147,9 @@ pub(crate) type AsyncFn = Arc<dyn Fn(CallInput) -> BoxFuture<'static, Result<Val
 pub(crate) enum Invoker {
     Sync(SyncFn),
     Async(AsyncFn),
+    /// JavaScript source the renderer runs; the scheduler sends it the arguments and waits
+    /// for the result as for any other callback.
+    Clientside(Arc<str>),
 }
 
 /// A plain function usable as a callback: `Fn(A1, A2, ..) -> Result<T, E>`.

@@ -20,7 +20,7 @@ pub mod patch;
 pub mod session;
 pub mod testing;
 
-pub use app::{App, AppSpec, ClientsideSpec, IntoLayout};
+pub use app::{App, AppSpec, ClientsideFunction, IntoLayout};
 pub use callback::Callback;
 pub use component::*;
 pub use context::Ctx;
@@ -29,4 +29,7 @@ pub use error::{CallbackError, EngineError, ErrorReport, PreventUpdate, Result};
 pub use handler::{NoUpdate, Rest, Update};
 pub use id::{ComponentId, ALL, ALLSMALLER, MATCH};
 pub use patch::{Patch, PatchOp, PathSeg};
-pub use session::{Change, InitialLoad, PatchBatch, PropUpdate, Session, SessionEvents, UpdateKind};
+pub use session::{
+    Change, ClientsideCall, ClientsideOutcome, ClientsideResult, InitialLoad, PatchBatch, PropUpdate, Session, SessionEvents,
+    UpdateKind,
+};

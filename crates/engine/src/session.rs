@@ -64,15 +64,74 @@ pub struct InitialLoad {
     pub batches: Vec<PatchBatch>,
 }
 
+/// A request to the renderer: run clientside callback `callback` with these arguments and
+/// answer with [`Session::clientside_result`]. The wave waits for the answer, as it waits for
+/// a Rust callback.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClientsideCall {
+    /// Names this call in the answer.
+    pub call: u64,
+    /// The callback's index in the app (see `AppSpec::clientside_functions`).
+    pub callback: usize,
+    pub name: String,
+    /// Input and State values in declaration order (Triggers pass none).
+    pub args: Vec<Value>,
+    /// Dash's `dash_clientside.callback_context`.
+    pub context: ClientsideContext,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClientsideContext {
+    /// `[{prop_id: "id.prop", value}]` of what fired the call; empty on the initial call.
+    pub triggered: Vec<Value>,
+    pub triggered_id: Option<Value>,
+    pub inputs_list: Vec<Value>,
+    pub states_list: Vec<Value>,
+    pub outputs_list: Vec<Value>,
+}
+
+/// How a clientside call ended, as the renderer reports it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum ClientsideOutcome {
+    /// The function returned (`dash_clientside.no_update` arrives as the no-update marker).
+    Value { value: Value },
+    /// It threw `dash_clientside.PreventUpdate`.
+    Prevent,
+    /// It threw anything else, or does not compile.
+    Error { message: String },
+}
+
+/// The renderer's answer to one [`ClientsideCall`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClientsideResult {
+    pub call: u64,
+    pub outcome: ClientsideOutcome,
+    /// `dash_clientside.set_props(id, props)` calls made while the function ran.
+    #[serde(default)]
+    pub set_props: Vec<SetProps>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SetProps {
+    pub id: Value,
+    pub props: serde_json::Map<String, Value>,
+}
+
 /// The streams a session produces.
 pub struct SessionEvents {
     pub batches: mpsc::UnboundedReceiver<PatchBatch>,
     pub errors: mpsc::UnboundedReceiver<ErrorReport>,
+    /// Clientside calls for the renderer to run and answer.
+    pub clientside: mpsc::UnboundedReceiver<ClientsideCall>,
 }
 
 pub(crate) enum Command {
     Apply { changes: Vec<Change>, reply: oneshot::Sender<Result<()>> },
     Completed(scheduler::Completion),
+    ClientsideDone { result: ClientsideResult, reply: oneshot::Sender<Result<()>> },
     Progress { key: crate::instances::InstKey, generation: u64, value: Value },
     Get { id: ComponentId, prop: String, reply: oneshot::Sender<Result<Value>> },
     Layout { reply: oneshot::Sender<Value> },
@@ -93,15 +152,16 @@ impl Session {
         let (tx, rx) = mpsc::unbounded_channel();
         let (batch_tx, batches) = mpsc::unbounded_channel();
         let (error_tx, errors) = mpsc::unbounded_channel();
+        let (clientside_tx, clientside) = mpsc::unbounded_channel();
         let (first_tx, first_rx) = oneshot::channel();
         let layout = app.layout.render();
         let app_for_layout = app.clone();
-        let actor = scheduler::Actor::new(app, &layout, tx.downgrade(), batch_tx, error_tx, first_tx)?;
+        let actor = scheduler::Actor::new(app, &layout, tx.downgrade(), batch_tx, error_tx, clientside_tx, first_tx)?;
         tokio::spawn(actor.run(rx));
         let first = first_rx.await.map_err(|_| EngineError::SessionClosed)?;
         let session = Session { tx };
         let layout = app_for_layout.layout_for_renderer(&layout);
-        Ok((session, SessionEvents { batches, errors }, InitialLoad { layout, batches: first }))
+        Ok((session, SessionEvents { batches, errors, clientside }, InitialLoad { layout, batches: first }))
     }
 
     async fn ask<T>(&self, make: impl FnOnce(oneshot::Sender<T>) -> Command) -> Result<T> {
@@ -115,6 +175,13 @@ impl Session {
     /// run on; their results arrive on the batch stream.
     pub async fn apply(&self, changes: Vec<Change>) -> Result<()> {
         self.ask(|reply| Command::Apply { changes, reply }).await?
+    }
+
+    /// The renderer's answer to a clientside call. An answer for a call that is no longer
+    /// awaited (cancelled, or its component removed) is dropped; one naming a call that was
+    /// never made is an error.
+    pub async fn clientside_result(&self, result: ClientsideResult) -> Result<()> {
+        self.ask(|reply| Command::ClientsideDone { result, reply }).await?
     }
 
     /// The current value of one property.

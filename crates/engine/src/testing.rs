@@ -24,15 +24,22 @@ use crate::app::App;
 use crate::component::IdArg;
 use crate::error::{EngineError, ErrorReport, Result};
 use crate::id::ComponentId;
-use crate::session::{Change, InitialLoad, PatchBatch, Session, SessionEvents};
+use crate::session::{Change, ClientsideCall, ClientsideOutcome, ClientsideResult, InitialLoad, PatchBatch, Session};
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::HashMap;
+use std::sync::Arc;
+use tokio::sync::mpsc;
+
+/// Stands in for a clientside callback's JavaScript in a test (no JavaScript runs here):
+/// given the call (arguments and context), says how it ends.
+pub type StandIn = Arc<dyn Fn(&ClientsideCall) -> ClientsideOutcome + Send + Sync>;
 
 /// A started app with one session, driven from a test.
 pub struct TestApp {
     pub session: Session,
-    events: SessionEvents,
+    batch_rx: mpsc::UnboundedReceiver<PatchBatch>,
+    error_rx: mpsc::UnboundedReceiver<crate::error::ErrorReport>,
     pub initial: InitialLoad,
     batches: Vec<PatchBatch>,
     errors: Vec<ErrorReport>,
@@ -47,11 +54,36 @@ impl TestApp {
     /// Builds the app (registration errors surface here), starts a session and waits for the
     /// initial callbacks to settle.
     pub async fn start(app: App) -> Result<TestApp> {
+        Self::start_with_clientside(app, Vec::new()).await
+    }
+
+    /// As `start`, with a Rust stand-in for each clientside callback, by callback name. A
+    /// clientside callback without one fails with an error report saying so.
+    pub async fn start_with_clientside(app: App, stand_ins: Vec<(&str, StandIn)>) -> Result<TestApp> {
         let spec = app.build()?;
         let (session, events, initial) = Session::start(spec).await?;
+        let stand_ins: HashMap<String, StandIn> = stand_ins.into_iter().map(|(n, f)| (n.to_string(), f)).collect();
+        let answering = session.clone();
+        let mut calls = events.clientside;
+        // Answers clientside calls as the renderer would, concurrently with the test.
+        tokio::spawn(async move {
+            while let Some(call) = calls.recv().await {
+                let outcome = match stand_ins.get(&call.name) {
+                    Some(f) => f(&call),
+                    None => ClientsideOutcome::Error {
+                        message: format!("no stand-in for clientside callback {} in this TestApp", call.name),
+                    },
+                };
+                let result = ClientsideResult { call: call.call, outcome, set_props: Vec::new() };
+                if answering.clientside_result(result).await.is_err() {
+                    break;
+                }
+            }
+        });
         let mut t = TestApp {
             session,
-            events,
+            batch_rx: events.batches,
+            error_rx: events.errors,
             batches: initial.batches.clone(),
             initial,
             errors: Vec::new(),
@@ -68,10 +100,10 @@ impl TestApp {
     }
 
     fn drain(&mut self) {
-        while let Ok(b) = self.events.batches.try_recv() {
+        while let Ok(b) = self.batch_rx.try_recv() {
             self.batches.push(b);
         }
-        while let Ok(e) = self.events.errors.try_recv() {
+        while let Ok(e) = self.error_rx.try_recv() {
             self.errors.push(e);
         }
     }

@@ -225,29 +225,3 @@ async fn layout_function_is_called_per_window() {
     let vb = b.get("n".into(), "children").await.expect("b");
     assert_ne!(va, vb, "each window renders its own layout");
 }
-
-// ---- store data stays in Rust --------------------------------------------------------------
-
-#[tokio::test]
-async fn store_data_never_reaches_the_renderer_unless_a_clientside_callback_reads_it() {
-    use deskdash_engine::testing::TestApp;
-    let app = || {
-        App::new("stores")
-            .layout(div((button("go").id("go"), store("private").data(json!([1, 2, 3])), store("shared").data(1), div("").id("out"))))
-            .add(
-                Callback::new(Input::new("go", "n_clicks"), (Output::new("private", "data"), Output::new("shared", "data")), |n: i64| -> R<(Vec<i64>, i64)> {
-                    Ok((vec![n; 3], n))
-                })
-                .prevent_initial_call(true),
-            )
-            .clientside_callback(Input::new("shared", "data"), Output::new("out", "children"), "function(v) { return String(v); }")
-    };
-    let mut t = TestApp::start(app()).await.expect("starts");
-    let layout = serde_json::to_string(&t.initial.layout).expect("json");
-    assert!(!layout.contains("[1,2,3]"), "private store data left out of the layout: {layout}");
-    t.take_batches();
-    t.set("go", "n_clicks", 5).await.expect("click");
-    let sent: Vec<String> = t.take_batches().iter().flat_map(|b| b.updates.iter().map(|u| u.id.to_string())).collect();
-    assert_eq!(sent, vec!["shared"], "only the store a clientside callback reads is sent");
-    assert_eq!(t.get("private", "data").await, json!([5, 5, 5]), "Rust keeps the private data");
-}

@@ -1,110 +1,143 @@
-// Clientside callbacks: JavaScript functions registered in Rust and run here when their
-// inputs change, with Dash's conventions (`dash_clientside.no_update`, throwing
-// `dash_clientside.PreventUpdate`). Their outputs are set like user changes, so Rust's
-// callbacks downstream of them fire in the next wave.
+// Clientside callbacks: JavaScript functions registered in Rust. The engine schedules them
+// like any other callback (so Rust callbacks downstream wait for their result, in the same
+// wave) and sends each call here with its arguments; this module runs the function with
+// Dash's conventions and returns how it ended. It never reads the component store: the
+// arguments come with the call, so store data the screen does not show stays in Rust.
 
-import { type ComponentId, idKey } from "./ids";
+import type { ComponentId } from "./ids";
 
-export interface ClientDep {
-  id: ComponentId;
-  prop: string;
-  role: "input" | "state" | "output";
+export interface ClientsideFunction {
+  callback: number;
+  name: string;
+  source: string;
 }
 
-export interface ClientsideSpec {
-  function: string;
-  inputs: ClientDep[];
-  outputs: ClientDep[];
-  multi_output: boolean;
-  prevent_initial_call: boolean;
+export interface CallbackContext {
+  triggered: Array<{ prop_id: string; value: unknown }>;
+  triggered_id: ComponentId | null;
+  inputs_list: unknown[];
+  states_list: unknown[];
+  outputs_list: unknown[];
+}
+
+export interface ClientsideCall {
+  call: number;
+  callback: number;
+  name: string;
+  args: unknown[];
+  context: CallbackContext;
+}
+
+export type ClientsideOutcome = { kind: "value"; value: unknown } | { kind: "prevent" } | { kind: "error"; message: string };
+
+export interface SetPropsCall {
+  id: ComponentId;
+  props: Record<string, unknown>;
+}
+
+export interface ClientsideResult {
+  call: number;
+  outcome: ClientsideOutcome;
+  set_props: SetPropsCall[];
 }
 
 export class PreventUpdate extends Error {}
+/** Serializes as the engine's no-update marker. */
 export const noUpdate = Object.freeze({ __deskdash_no_update__: true });
+
+/** Dash's `callback_context`, with the `inputs`/`states` maps it derives from the lists. */
+interface DashContext extends CallbackContext {
+  inputs: Record<string, unknown>;
+  states: Record<string, unknown>;
+}
 
 declare global {
   interface Window {
-    dash_clientside: { no_update: unknown; PreventUpdate: typeof PreventUpdate };
+    dash_clientside: {
+      no_update: unknown;
+      PreventUpdate: typeof PreventUpdate;
+      callback_context: DashContext | null;
+      set_props: (id: ComponentId, props: Record<string, unknown>) => void;
+    };
   }
 }
-window.dash_clientside = { no_update: noUpdate, PreventUpdate };
 
 type Fn = (...args: unknown[]) => unknown;
 
-export interface ClientsideHost {
-  read(key: string, prop: string): unknown;
-  write(id: ComponentId, changes: Record<string, unknown>): void;
-  report(source: string, inputs: string[], message: string): void;
-}
-
-interface Compiled {
-  spec: ClientsideSpec;
-  fn: Fn | null;
-  name: string;
-}
-
 export class Clientside {
-  private compiled: Compiled[] = [];
-  private depth = 0;
+  /** Each callback's compiled function, or why it did not compile. */
+  private functions = new Map<number, Fn | string>();
+  /** set_props calls of the call running now (its synchronous part). */
+  private collecting: SetPropsCall[] | null = null;
 
-  constructor(private host: ClientsideHost) {}
+  /** `outside` receives set_props made outside any call (from a timer, say): a user change. */
+  constructor(outside: (id: ComponentId, props: Record<string, unknown>) => void) {
+    window.dash_clientside = {
+      no_update: noUpdate,
+      PreventUpdate,
+      callback_context: null,
+      set_props: (id, props) => {
+        if (this.collecting) this.collecting.push({ id, props });
+        else outside(id, props);
+      },
+    };
+  }
 
-  load(specs: ClientsideSpec[]): void {
-    this.compiled = specs.map((spec, i) => {
-      const name = `clientside#${i}`;
+  load(functions: ClientsideFunction[]): void {
+    this.functions.clear();
+    for (const f of functions) {
       try {
         // The function text is the app author's, shipped inside the binary.
-        const fn = new Function(`return (${spec.function});`)() as Fn;
-        return { spec, fn, name };
+        this.functions.set(f.callback, new Function(`return (${f.source});`)() as Fn);
       } catch (e) {
-        this.host.report(name, labels(spec), `does not compile: ${String(e)}`);
-        return { spec, fn: null, name };
+        this.functions.set(f.callback, `does not compile: ${message(e)}`);
       }
-    });
-  }
-
-  runInitial(): void {
-    this.compiled.filter((c) => !c.spec.prevent_initial_call).forEach((c) => this.call(c));
-  }
-
-  /** Runs every clientside callback with one of `changed` as an Input. */
-  fire(changed: Array<[string, string]>): void {
-    const hit = new Set(changed.map(([k, p]) => `${k}\u0000${p}`));
-    for (const c of this.compiled) {
-      const fires = c.spec.inputs.some((d) => d.role === "input" && hit.has(`${idKey(d.id)}\u0000${d.prop}`));
-      if (fires) this.call(c);
     }
   }
 
-  private call(c: Compiled): void {
-    if (!c.fn || this.depth > 32) return;
-    const args = c.spec.inputs.map((d) => this.host.read(idKey(d.id), d.prop));
+  /** Runs one call; never throws: every way it can end is an outcome for the engine. */
+  async run(call: ClientsideCall): Promise<ClientsideResult> {
+    const fn = this.functions.get(call.callback);
+    const setProps: SetPropsCall[] = [];
+    const answer = (outcome: ClientsideOutcome): ClientsideResult => ({ call: call.call, outcome, set_props: setProps });
+    if (fn === undefined) return answer({ kind: "error", message: `no clientside function for callback ${call.callback} (${call.name})` });
+    if (typeof fn === "string") return answer({ kind: "error", message: fn });
     let result: unknown;
+    this.collecting = setProps;
+    window.dash_clientside.callback_context = dashContext(call.context);
     try {
-      result = c.fn(...args);
+      result = fn(...call.args);
     } catch (e) {
-      if (e instanceof PreventUpdate) return;
-      this.host.report(c.name, labels(c.spec), String(e));
-      return;
-    }
-    const values = c.spec.multi_output ? (result as unknown[]) : [result];
-    if (!Array.isArray(values) || values.length !== c.spec.outputs.length) {
-      this.host.report(c.name, labels(c.spec), `returned ${JSON.stringify(result)} for ${c.spec.outputs.length} outputs`);
-      return;
-    }
-    this.depth++;
-    try {
-      c.spec.outputs.forEach((o, i) => {
-        const v = values[i];
-        if (v === noUpdate || (typeof v === "object" && v !== null && "__deskdash_no_update__" in v)) return;
-        this.host.write(o.id, { [o.prop]: v });
-      });
+      return answer(e instanceof PreventUpdate ? { kind: "prevent" } : { kind: "error", message: message(e) });
     } finally {
-      this.depth--;
+      this.collecting = null;
+      window.dash_clientside.callback_context = null;
+    }
+    try {
+      // An async function's result is awaited, as Dash does.
+      const value = await result;
+      return answer({ kind: "value", value: value === undefined ? null : value });
+    } catch (e) {
+      return answer(e instanceof PreventUpdate ? { kind: "prevent" } : { kind: "error", message: message(e) });
     }
   }
 }
 
-function labels(spec: ClientsideSpec): string[] {
-  return spec.inputs.filter((d) => d.role === "input").map((d) => `${idKey(d.id)}.${d.prop}`);
+function dashContext(context: CallbackContext): DashContext {
+  const byPropId = (list: unknown[]) => {
+    const out: Record<string, unknown> = {};
+    for (const entry of list.flat()) {
+      const e = entry as { id?: ComponentId; property?: string; value?: unknown } | null;
+      if (e?.id === undefined || e.property === undefined) continue;
+      const id = typeof e.id === "string" ? e.id : JSON.stringify(e.id);
+      out[`${id}.${e.property}`] = e.value;
+    }
+    return out;
+  };
+  return { ...context, inputs: byPropId(context.inputs_list), states: byPropId(context.states_list) };
+}
+
+function message(e: unknown): string {
+  if (e instanceof Error) return `${e.name}: ${e.message}`;
+  return typeof e === "string" ? e : JSON.stringify(e);
 }

@@ -14,27 +14,28 @@ export class WindowSession {
   title = "";
   private outbox: Change[] = [];
   private flushScheduled = false;
+  /** Messages pushed before the load message is processed (the Channel delivers them at
+   * once, ahead of the continuation that loads the layout and compiles the functions). */
+  private early: PushMessage[] | null = [];
 
   constructor(private transport: Transport) {
-    this.clientside = new Clientside({
-      read: (key, prop) => this.store.get(key)?.[prop] ?? null,
-      write: (id, changes) => this.setProps(id, changes),
-      report: (source, inputs, message) => errorLog.push({ source, inputs, message }),
-    });
+    this.clientside = new Clientside((id, props) => this.setProps(id, props));
   }
 
   async start(): Promise<LoadMessage> {
-    const load = await this.transport.connect((m) => this.onPush(m));
+    const load = await this.transport.connect((m) => (this.early ? this.early.push(m) : this.onPush(m)));
     this.debug = load.debug;
     this.title = load.title;
     this.store.load(load.layout);
     for (const b of load.batches) this.store.applyBatch(b);
     this.clientside.load(load.clientside);
-    this.clientside.runInitial();
+    const early = this.early ?? [];
+    this.early = null;
+    early.forEach((m) => this.onPush(m));
     return load;
   }
 
-  /** A user (or clientside) change: shown at once, sent to Rust with the others of this tick. */
+  /** A user change: shown at once, sent to Rust with the others of this tick. */
   setProps(id: ComponentId, changes: Record<string, unknown>): void {
     const key = idKey(id);
     this.store.set(key, changes);
@@ -43,7 +44,6 @@ export class WindowSession {
       this.flushScheduled = true;
       queueMicrotask(() => this.flush());
     }
-    this.clientside.fire(Object.keys(changes).map((p) => [key, p]));
   }
 
   private flush(): void {
@@ -51,21 +51,28 @@ export class WindowSession {
     const changes = this.outbox;
     this.outbox = [];
     if (changes.length === 0) return;
-    this.transport.send(changes).catch((e: unknown) => {
-      const message = typeof e === "string" ? e : e instanceof Error ? e.message : JSON.stringify(e);
-      errorLog.push({ source: "ipc", inputs: changes.map((c) => `${idKey(c.id)}.${c.prop}`), message });
-    });
+    this.transport.send(changes).catch((e: unknown) => ipcFailed(e, changes.map((c) => `${idKey(c.id)}.${c.prop}`)));
   }
 
   private onPush(m: PushMessage): void {
     if (m.kind === "batch") {
       recordWave(m.batch.compute_us ?? 0);
-      const changed = this.store.applyBatch(m.batch);
-      this.clientside.fire(changed);
+      this.store.applyBatch(m.batch);
+    } else if (m.kind === "clientside") {
+      const { call } = m;
+      void this.clientside
+        .run(call)
+        .then((result) => this.transport.answer(result))
+        .catch((e: unknown) => ipcFailed(e, [call.name]));
     } else {
       errorLog.push({ source: m.error.callback, inputs: m.error.inputs, message: m.error.message });
     }
   }
+}
+
+function ipcFailed(e: unknown, inputs: string[]): void {
+  const message = typeof e === "string" ? e : e instanceof Error ? e.message : JSON.stringify(e);
+  errorLog.push({ source: "ipc", inputs, message });
 }
 
 declare global {

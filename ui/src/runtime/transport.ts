@@ -1,11 +1,12 @@
 // The IPC transport: connect the window (layout, first batches, and a Channel for later
-// batches and errors) and send user changes. Knows nothing of components.
+// batches, errors and clientside calls), send user changes, answer clientside calls. Knows
+// nothing of components.
 
 import { Channel, invoke } from "@tauri-apps/api/core";
 import { decodeFrame } from "./codec";
 import type { ComponentNode, ComponentId } from "./ids";
 import type { PatchBatch } from "./store";
-import type { ClientsideSpec } from "./clientside";
+import type { ClientsideCall, ClientsideFunction, ClientsideResult } from "./clientside";
 
 export interface LoadMessage {
   kind: "load";
@@ -13,12 +14,13 @@ export interface LoadMessage {
   debug: boolean;
   layout: ComponentNode;
   batches: PatchBatch[];
-  clientside: ClientsideSpec[];
+  clientside: ClientsideFunction[];
 }
 
 export type PushMessage =
   | { kind: "batch"; batch: PatchBatch }
-  | { kind: "error"; error: { callback: string; inputs: string[]; message: string } };
+  | { kind: "error"; error: { callback: string; inputs: string[]; message: string } }
+  | { kind: "clientside"; call: ClientsideCall };
 
 export interface Change {
   id: ComponentId;
@@ -29,7 +31,11 @@ export interface Change {
 export interface Transport {
   connect(onPush: (m: PushMessage) => void): Promise<LoadMessage>;
   send(changes: Change[]): Promise<void>;
+  answer(result: ClientsideResult): Promise<void>;
 }
+
+// Raw bytes, so the shell bounds the size before parsing anything.
+const encodeBody = (message: unknown) => new TextEncoder().encode(JSON.stringify(message));
 
 export const tauriTransport: Transport = {
   async connect(onPush) {
@@ -57,8 +63,9 @@ export const tauriTransport: Transport = {
     return load;
   },
   async send(changes) {
-    // Raw bytes, so the shell bounds the size before parsing anything.
-    const body = new TextEncoder().encode(JSON.stringify({ changes }));
-    await invoke("apply_changes", body);
+    await invoke("apply_changes", encodeBody({ changes }));
+  },
+  async answer(result) {
+    await invoke("clientside_result", encodeBody(result));
   },
 };

@@ -2,7 +2,7 @@
 //! none of its inputs can still be written by a callback that is requested or running, so it
 //! fires once with every upstream result and never shows an intermediate state.
 
-use super::{Change, Command, PatchBatch, PropUpdate, UpdateKind};
+use super::{Change, ClientsideCall, SetProps, ClientsideContext, ClientsideOutcome, ClientsideResult, Command, PatchBatch, PropUpdate, UpdateKind};
 use crate::app::{AppSpec, CallbackSpec};
 use crate::catalog;
 use crate::context::{Ctx, CtxInner, ProgressSink};
@@ -37,6 +37,8 @@ struct Running {
     long: bool,
     abort: Option<tokio::task::AbortHandle>,
     cancelled: Arc<AtomicBool>,
+    /// Set for a clientside call: its context, until the renderer answers.
+    clientside: Option<Ctx>,
 }
 
 pub(crate) struct Actor {
@@ -57,6 +59,7 @@ pub(crate) struct Actor {
     me: mpsc::WeakUnboundedSender<Command>,
     batches: mpsc::UnboundedSender<PatchBatch>,
     errors: mpsc::UnboundedSender<ErrorReport>,
+    clientside: mpsc::UnboundedSender<ClientsideCall>,
 }
 
 fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
@@ -80,6 +83,7 @@ impl Actor {
         me: mpsc::WeakUnboundedSender<Command>,
         batches: mpsc::UnboundedSender<PatchBatch>,
         errors: mpsc::UnboundedSender<ErrorReport>,
+        clientside: mpsc::UnboundedSender<ClientsideCall>,
         first: oneshot::Sender<Vec<PatchBatch>>,
     ) -> Result<Actor> {
         let reg = Registry::from_layout(layout)?;
@@ -101,6 +105,7 @@ impl Actor {
             me,
             batches,
             errors,
+            clientside,
         })
     }
 
@@ -125,6 +130,9 @@ impl Actor {
                 let _ = reply.send(self.apply_changes(changes));
             }
             Command::Completed(done) => self.complete(done),
+            Command::ClientsideDone { result, reply } => {
+                let _ = reply.send(self.clientside_done(result));
+            }
             Command::Progress { key, generation, value } => self.progress(&key, generation, value),
             Command::Get { id, prop, reply } => {
                 let key = id_key(&id);
@@ -272,7 +280,9 @@ impl Actor {
 
     fn queue(&mut self, key: &str, prop: &str, update: UpdateKind) {
         let Some(node) = self.reg.nodes.get(key) else { return };
-        if node.kind == "Store" && prop == "data" && !self.app.renderer_reads(key) {
+        // Store data stays in Rust: nothing on screen shows it, and a clientside callback that
+        // reads it receives it as an argument of its call.
+        if node.kind == "Store" && prop == "data" {
             return;
         }
         let id = node.id.clone();
@@ -436,11 +446,15 @@ impl Actor {
         }));
         self.set_running_props(i, true);
 
+        if let Invoker::Clientside(_) = spec.invoker {
+            self.call_clientside(i, generation, values, ctx, cancelled);
+            return;
+        }
         let input = CallInput { values, labels, ctx: ctx.clone() };
         if let (true, Invoker::Sync(f)) = (inline, &spec.invoker) {
             let result = std::panic::catch_unwind(AssertUnwindSafe(|| f(input)))
                 .unwrap_or_else(|p| Err(CallbackError::Failed(panic_message(p.as_ref()))));
-            self.running.insert(inst.key.clone(), Running { generation, long: false, abort: None, cancelled });
+            self.running.insert(inst.key.clone(), Running { generation, long: false, abort: None, cancelled, clientside: None });
             self.complete(Completion { key: inst.key, generation, result, ctx });
             return;
         }
@@ -470,6 +484,7 @@ impl Actor {
                 });
                 Some(task.abort_handle())
             }
+            (Invoker::Clientside(_), _) => unreachable!("clientside calls return above"),
             (Invoker::Async(f), _) => {
                 let fut = f(input);
                 let task = tokio::spawn(async move {
@@ -482,7 +497,65 @@ impl Actor {
                 Some(task.abort_handle())
             }
         };
-        self.running.insert(inst.key, Running { generation, long: spec.is_long(), abort, cancelled });
+        self.running.insert(inst.key, Running { generation, long: spec.is_long(), abort, cancelled, clientside: None });
+    }
+
+    /// Asks the renderer to run a clientside callback. It counts as running until the answer
+    /// arrives, so callbacks downstream of it wait, exactly as behind a Rust callback.
+    fn call_clientside(&mut self, i: usize, generation: u64, args: Vec<Value>, ctx: Ctx, cancelled: Arc<AtomicBool>) {
+        let inst = &self.inst.list[i];
+        let spec = &self.app.callbacks[inst.cb];
+        let triggered = ctx
+            .0
+            .triggered
+            .iter()
+            .map(|(id, prop)| json!({"prop_id": format!("{id}.{prop}"), "value": self.reg.materialized(&id_key(id), prop)}))
+            .collect();
+        let context = ClientsideContext {
+            triggered,
+            triggered_id: ctx.triggered_id().map(ComponentId::to_json),
+            inputs_list: ctx.0.inputs_list.clone(),
+            states_list: ctx.0.states_list.clone(),
+            outputs_list: ctx.0.outputs_list.clone(),
+        };
+        let call = ClientsideCall { call: generation, callback: inst.cb, name: spec.name.clone(), args, context };
+        let key = inst.key.clone();
+        let long = spec.is_long();
+        if self.clientside.send(call).is_err() {
+            // No renderer listens (the window closed): nothing will ever answer.
+            self.report(&spec.name, spec.input_labels(), "no renderer to run this clientside callback".into());
+            self.set_running_props(i, false);
+            return;
+        }
+        self.running.insert(key, Running { generation, long, abort: None, cancelled, clientside: Some(ctx) });
+    }
+
+    fn clientside_done(&mut self, answer: ClientsideResult) -> Result<()> {
+        if answer.call > self.generation {
+            return Err(EngineError::UnknownClientsideCall { call: answer.call });
+        }
+        let awaiting = self.running.iter().find(|(_, r)| r.generation == answer.call && r.clientside.is_some());
+        let Some((key, run)) = awaiting else {
+            tracing::debug!(call = answer.call, "clientside answer for a call no longer awaited; dropped");
+            return Ok(());
+        };
+        let (key, ctx) = (key.clone(), run.clientside.clone().unwrap_or_else(|| unreachable!("filtered above")));
+        for SetProps { id, props } in answer.set_props {
+            match ComponentId::from_json(&id) {
+                Ok(id) => ctx.set_props(id, props),
+                Err(reason) => {
+                    let spec = &self.app.callbacks[key.0];
+                    self.report(&spec.name, spec.input_labels(), format!("set_props: bad id {id}: {reason}"));
+                }
+            }
+        }
+        let result = match answer.outcome {
+            ClientsideOutcome::Value { value } => Ok(value),
+            ClientsideOutcome::Prevent => Err(CallbackError::PreventUpdate),
+            ClientsideOutcome::Error { message } => Err(CallbackError::Failed(message)),
+        };
+        self.complete(Completion { key, generation: answer.call, result, ctx });
+        Ok(())
     }
 
     fn set_running_props(&mut self, i: usize, during: bool) {
@@ -635,7 +708,15 @@ impl Actor {
     /// so the screen never shows half an update, while a long callback does not hold back
     /// the rest.
     fn maybe_flush(&mut self) {
-        if self.running.values().any(|r| !r.long) {
+        // The first batch goes with the layout, before the renderer can answer any clientside
+        // call: it waits only for Rust callbacks, and clientside results follow as a batch.
+        let loading = self.first_flush.is_some();
+        let holds_the_wave = |r: &Running| match (r.long, &r.clientside) {
+            (true, _) => false,
+            (false, Some(_)) => !loading,
+            (false, None) => true,
+        };
+        if self.running.values().any(holds_the_wave) {
             return;
         }
         let busy: Vec<ComponentId> = self
