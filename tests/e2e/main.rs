@@ -77,6 +77,35 @@ async fn crossfilter_dropdown_redraws_all_four_graphs_with_new_data() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_orders_table_filters_and_sorts_in_rust_with_dashs_query_language() {
+    let w = Window::launch("crossfilter", "orders-table").await;
+    w.wait_text("orders-count", "First 200 of 50,000 matching orders", 60).await;
+    // The Region cell of the table's filter row (AG Grid's floating filter), tagged so
+    // WebDriver can type into it as a person would.
+    let tag = "const col = document.querySelector('#orders .ag-header-cell[col-id=\"region\"]')?.getAttribute('aria-colindex');
+               const input = document.querySelector(`#orders .ag-floating-filter[aria-colindex=\"${col}\"] input`);
+               if (!input) return false;
+               input.id = 'orders-filter-region'; input.scrollIntoView({block: 'center'}); return true;";
+    w.wait_js(tag, 20).await;
+    w.type_into("orders-filter-region", "West").await;
+    let west = "const m = /^First 200 of ([0-9,]+) matching orders$/.exec(document.getElementById('orders-count').textContent);
+                const matched = m ? Number(m[1].replace(/,/g, '')) : 0;
+                const cells = [...document.querySelectorAll('#orders .ag-row .ag-cell[col-id=\"region\"]')].map(c => c.textContent);
+                return matched > 10000 && matched < 50000
+                  && cells.length > 0 && cells.every(c => c === 'West');";
+    w.wait_js(west, 30).await;
+    // Sorting by price (a click on its header) is done in Rust too: the cheapest West orders first (West prices centre on 42).
+    w.js("document.querySelector('#orders .ag-header-cell[col-id=\"price\"] .ag-header-cell-label').click(); return true;").await;
+    let sorted = "const prices = [...document.querySelectorAll('#orders .ag-row')]
+                    .sort((a, b) => Number(a.getAttribute('row-index')) - Number(b.getAttribute('row-index')))
+                    .map(r => Number(r.querySelector('.ag-cell[col-id=\"price\"]')?.textContent));
+                  return prices.length > 5 && prices[0] < 30 && prices.every((p, i) => i === 0 || prices[i - 1] <= p);";
+    w.wait_js(sorted, 30).await;
+    w.screenshot("west-by-price").await;
+    w.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_million_point_figure_draws() {
     let w = Window::launch("latency", "million").await;
     w.type_into("fig-n", "1000000").await;

@@ -17,6 +17,7 @@ pub mod id;
 mod instances;
 mod layout;
 pub mod patch;
+pub mod table;
 pub mod session;
 pub mod testing;
 

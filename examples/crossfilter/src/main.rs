@@ -1,7 +1,10 @@
 //! A cross-filtering dashboard over 50,000 generated orders: the region dropdown drives four
 //! charts (scatter, daily line, histogram2d, histogram2dcontour). The filtering runs once per
 //! change, into a store that stays in Rust, and the four chart callbacks share it; they run
-//! concurrently and the window repaints all four in one batch. Run: `cargo run -p crossfilter`.
+//! concurrently and the window repaints all four in one batch. Below, an orders table filters
+//! and sorts in Rust (`filter_action`/`sort_action` "custom"): the table reports Dash's
+//! `filter_query` and `sort_by`, and `deskdash::table` applies them to the region's orders.
+//! Run: `cargo run -p crossfilter`.
 
 use deskdash::prelude::*;
 use plotly::common::{Line, Marker, Mode, Title};
@@ -11,6 +14,7 @@ use rand::{Rng, SeedableRng};
 use rand_distr::{Distribution, Normal};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
+use table::{FilterQuery, SortBy};
 
 const POINTS: usize = 50_000;
 const REGIONS: [&str; 4] = ["North", "South", "East", "West"];
@@ -128,6 +132,51 @@ fn thousands(n: usize) -> String {
     out
 }
 
+/// Rows the orders table shows at most (the rest are counted, not sent).
+const TABLE_ROWS: usize = 200;
+
+fn order_rows(orders: &Orders, region: &str) -> Vec<Value> {
+    let wanted = REGIONS.iter().position(|r| *r == region);
+    (0..orders.price.len())
+        .filter(|&i| wanted.is_none_or(|w| usize::from(orders.region[i]) == w))
+        .map(|i| {
+            json!({
+                "order": i + 1,
+                "day": orders.day[i] + 1,
+                "region": REGIONS[usize::from(orders.region[i])],
+                "price": orders.price[i],
+                "demand": orders.demand[i],
+            })
+        })
+        .collect()
+}
+
+/// The table's rows for a region, filter and sort, and a line saying how many matched.
+fn orders_table(orders: &Orders, region: &str, query: &str, sort_by: &Value) -> Result<(Vec<Value>, String), CallbackError> {
+    let query = FilterQuery::parse(query).map_err(CallbackError::msg)?;
+    let sort_by = SortBy::from_value(sort_by).map_err(|e| CallbackError::msg(format!("sort_by: {e}")))?;
+    let mut rows = query.filter(&order_rows(orders, region));
+    sort_by.sort(&mut rows);
+    let matched = rows.len();
+    rows.truncate(TABLE_ROWS);
+    let line = if matched > TABLE_ROWS {
+        format!("First {TABLE_ROWS} of {} matching orders", thousands(matched))
+    } else {
+        format!("{} matching orders", thousands(matched))
+    };
+    Ok((rows, line))
+}
+
+fn table_columns() -> Value {
+    json!([
+        {"id": "order", "name": "Order", "type": "numeric"},
+        {"id": "day", "name": "Day", "type": "numeric"},
+        {"id": "region", "name": "Region", "type": "text"},
+        {"id": "price", "name": "Price (€)", "type": "numeric"},
+        {"id": "demand", "name": "Demand", "type": "numeric"},
+    ])
+}
+
 fn card(child: Component) -> Component {
     div(child).class_name("dd-card").style(json!({
         "background": "var(--mantine-color-body)",
@@ -162,12 +211,27 @@ fn layout() -> Component {
             card(graph("contour").style(json!({"height": 340}))),
         ))
         .style(json!({"display": "grid", "gridTemplateColumns": "repeat(2, minmax(0, 1fr))", "gap": 16})),
+        card(div((
+            div((
+                h3("Orders").style(json!({"margin": 0})),
+                span("").id("orders-count").style(json!({"color": "var(--mantine-color-dimmed)"})),
+            ))
+            .style(json!({"display": "flex", "alignItems": "baseline", "gap": 16, "marginBottom": 12})),
+            data_table("orders")
+                .prop("columns", table_columns())
+                .prop("filter_action", "custom")
+                .prop("sort_action", "custom")
+                .prop("filter_query", "")
+                .style(json!({"height": 420})),
+        )))
+        .style(json!({"marginTop": 16})),
     ))
     .style(json!({"padding": "32px 32px 24px", "maxWidth": 1400, "margin": "0 auto"}))
 }
 
 fn main() -> deskdash::Result<()> {
     let orders = Arc::new(generate());
+    let table_orders = orders.clone();
     let chart = |id: &str, draw: fn(&Filtered) -> Value| {
         Callback::new(Input::new("filtered", "data"), Output::new(id, "figure"), move |f: Filtered| Ok::<_, CallbackError>(draw(&f))).name(id)
     };
@@ -190,5 +254,15 @@ fn main() -> deskdash::Result<()> {
         .add(chart("daily", daily))
         .add(chart("density", density))
         .add(chart("contour", contour))
+        .add(
+            Callback::new(
+                (Input::new("region", "value"), Input::new("orders", "filter_query"), Input::new("orders", "sort_by")),
+                (Output::new("orders", "data"), Output::new("orders-count", "children")),
+                move |region: Option<String>, query: Option<String>, sort_by: Value| {
+                    orders_table(&table_orders, region.as_deref().unwrap_or("All regions"), query.as_deref().unwrap_or(""), &sort_by)
+                },
+            )
+            .name("orders_table"),
+        )
         .run()
 }

@@ -1,11 +1,15 @@
-// Data table on AG Grid community: rows (`data`), `columns` ({name, id, editable?}), sorting,
-// filtering, row selection and editing, reported as Dash's DataTable reports them.
+// Data table on AG Grid community: rows (`data`), `columns` ({name, id, type?, editable?}),
+// sorting, filtering, row selection and editing, reported as Dash's DataTable reports them
+// (`filter_query` in Dash's query language, `sort_by`, `selected_rows`, `active_cell`, `data`).
+// With `filter_action`/`sort_action` "custom" a Rust callback computes the rows; the grid
+// still reports the same props.
 
 import { useMemo } from "react";
 import { AllCommunityModule, ModuleRegistry, themeQuartz, colorSchemeDark, type ColDef } from "ag-grid-community";
 import { AgGridReact } from "ag-grid-react";
 import { useComputedColorScheme } from "@mantine/core";
 import { type ComponentProps, domProps, num } from "../render";
+import { filterModelToQuery, NUMBER_OPTIONS, TEXT_OPTIONS } from "./tableQuery";
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -16,7 +20,7 @@ function DataTable(p: ComponentProps) {
   const rows = Array.isArray(p.props["data"]) ? (p.props["data"] as Row[]) : [];
   const columns = Array.isArray(p.props["columns"]) ? (p.props["columns"] as Row[]) : [];
   const sortable = p.props["sort_action"] !== "none";
-  const filterable = p.props["filter_action"] === "native";
+  const filterable = p.props["filter_action"] === "native" || p.props["filter_action"] === "custom";
   const editable = p.props["editable"] === true;
   const selectable = p.props["row_selectable"];
   const columnDefs = useMemo<ColDef[]>(
@@ -25,7 +29,16 @@ function DataTable(p: ComponentProps) {
         field: String(c["id"]),
         headerName: String(c["name"] ?? c["id"]),
         sortable,
-        filter: filterable,
+        // Dash's filtering is case-sensitive unless the query says otherwise.
+        // Numbers line up on the right, as in any spreadsheet.
+        type: c["type"] === "numeric" ? "rightAligned" : undefined,
+        // A filter row under the headers, as Dash's DataTable has.
+        floatingFilter: filterable,
+        ...(filterable
+          ? c["type"] === "numeric"
+            ? { filter: "agNumberColumnFilter", filterParams: { filterOptions: NUMBER_OPTIONS } }
+            : { filter: "agTextColumnFilter", filterParams: { filterOptions: TEXT_OPTIONS, caseSensitive: true } }
+          : { filter: false }),
         editable: editable || c["editable"] === true,
         flex: 1,
         minWidth: 96,
@@ -54,7 +67,7 @@ function DataTable(p: ComponentProps) {
             .map((s) => ({ column_id: s.colId, direction: s.sort }));
           p.setProps({ sort_by });
         }}
-        onFilterChanged={(e) => p.setProps({ filter_query: JSON.stringify(e.api.getFilterModel()) })}
+        onFilterChanged={(e) => p.setProps({ filter_query: filterModelToQuery(e.api.getFilterModel()) })}
         onCellClicked={(e) => p.setProps({ active_cell: { row: e.rowIndex, column_id: e.column.getColId() } })}
         onCellValueChanged={(e) => {
           const next = rows.slice();
