@@ -106,6 +106,59 @@ describe("sliders", () => {
   });
 });
 
+describe("range slider", () => {
+  it("sends both ends when the user lets go, and repaints from Rust", async () => {
+    const { sent, session } = await renderLayout(c("RangeSlider", { id: "r", value: [2, 8], min: 0, max: 10, step: 1 }));
+    const [low, high] = screen.getAllByRole("slider");
+    act(() => (high as HTMLElement).focus());
+    fireEvent.keyDown(high as HTMLElement, { key: "ArrowRight" });
+    await settle();
+    expect(sent).toEqual([{ id: "r", prop: "value", value: [2, 9] }]);
+    act(() => (low as HTMLElement).focus());
+    fireEvent.keyDown(low as HTMLElement, { key: "ArrowLeft" });
+    await settle();
+    expect(sent.at(-1)).toEqual({ id: "r", prop: "value", value: [1, 9] });
+    act(() => session.store.applyBatch({ wave: 1, updates: [{ id: "r", prop: "value", value: [3, 4] }], busy: [] }));
+    expect(screen.getAllByRole("slider").map((s) => s.getAttribute("aria-valuenow"))).toEqual(["3", "4"]);
+  });
+});
+
+describe("upload and download", () => {
+  it("an upload sends the chosen file as a data URL with its name and time, as Dash's does", async () => {
+    const { sent } = await renderLayout(c("Upload", { id: "up", children: "Pick" }));
+    const input = document.querySelector("#up input[type=file]") as HTMLInputElement;
+    const file = new File(["a,b\n1,2\n"], "data.csv", { type: "text/csv", lastModified: 1_700_000_000_000 });
+    fireEvent.change(input, { target: { files: [file] } });
+    await vi.waitFor(() => expect(sent.find((s) => s.prop === "contents")).toBeTruthy());
+    expect(sent).toContainEqual({ id: "up", prop: "contents", value: `data:text/csv;base64,${btoa("a,b\n1,2\n")}` });
+    expect(sent).toContainEqual({ id: "up", prop: "filename", value: "data.csv" });
+    expect(sent).toContainEqual({ id: "up", prop: "last_modified", value: 1_700_000_000 });
+  });
+
+  it("setting a download's data saves a file with its name and content", async () => {
+    const saved: Array<{ name: string; href: string }> = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push({ name: this.download, href: this.href });
+    });
+    const blobs: Blob[] = [];
+    URL.createObjectURL = vi.fn((b: Blob) => {
+      blobs.push(b);
+      return "blob:fake";
+    });
+    URL.revokeObjectURL = vi.fn();
+    const { session } = await renderLayout(c("Download", { id: "dl" }));
+    act(() => session.store.applyBatch({ wave: 1, updates: [{ id: "dl", prop: "data", value: { content: "aGk=", filename: "hi.txt", base64: true } }], busy: [] }));
+    expect(saved).toEqual([{ name: "hi.txt", href: "blob:fake" }]);
+    const text = await new Promise<string>((resolve) => {
+      const r = new FileReader();
+      r.onload = () => resolve(String(r.result));
+      r.readAsText(blobs[0] as Blob);
+    });
+    expect(text).toBe("hi");
+    click.mockRestore();
+  });
+});
+
 describe("tabs", () => {
   it("selecting a tab sends its value", async () => {
     const { sent } = await renderLayout(c("Tabs", { id: "tabs", value: "a", children: [c("Tab", { label: "A", value: "a", children: "first" }), c("Tab", { label: "B", value: "b", children: "second" })] }));

@@ -146,6 +146,7 @@ const RANGE_SLIDER: &[(&str, PropType)] = &[
     ("max", Num),
     ("step", Num),
     ("value", Array),
+    ("pushable", Num),
     ("marks", Object),
     ("disabled", Bool),
     ("label", Str),

@@ -60,6 +60,9 @@ function RangeSlider(p: ComponentProps) {
         {...draft}
         min={min}
         max={max}
+        // Dash lets the handles meet unless `pushable` sets a least distance (Mantine's
+        // default of 10 would push them apart on small ranges).
+        minRange={num(p.props, "pushable") ?? 0}
         step={num(p.props, "step") ?? 1}
         marks={marks(p.props)}
         disabled={p.props["disabled"] === true}
