@@ -207,7 +207,12 @@ describe("graph", () => {
 describe("data table", () => {
   it("reports edits, selection and sorting as Dash's DataTable does", async () => {
     const { sent } = await renderLayout(c("DataTable", { id: "tbl", data: [{ a: 1 }, { a: 2 }], columns: [{ name: "A", id: "a" }], editable: true, row_selectable: "multi" }));
-    const grid = (globalThis as Record<string, unknown>)["gridProps"] as Record<string, (e: unknown) => void>;
+    // The table loads on first use.
+    const grid = await vi.waitFor(() => {
+      const props = (globalThis as Record<string, unknown>)["gridProps"];
+      if (!props) throw new Error("the grid has not loaded yet");
+      return props as Record<string, (e: unknown) => void>;
+    });
     grid["onCellValueChanged"]?.({ rowIndex: 1, data: { a: 5 } });
     grid["onSelectionChanged"]?.({ api: { getSelectedNodes: () => [{ rowIndex: 0 }] } });
     grid["onSortChanged"]?.({ api: { getColumnState: () => [{ colId: "a", sort: "desc" }] } });

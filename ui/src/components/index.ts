@@ -1,6 +1,8 @@
 // Every component type the renderer draws, by the type name the engine's builders use.
+// The data table (AG Grid, about a megabyte of script) loads on first use, as plotly.js does,
+// so a window without a table starts without parsing it.
 
-import type { ComponentType } from "react";
+import { createElement, lazy, Suspense, type ComponentType } from "react";
 import type { ComponentProps } from "../render";
 import { htmlComponents } from "./html";
 import { inputComponents } from "./inputs";
@@ -9,8 +11,13 @@ import { sliderComponents } from "./sliders";
 import { dateComponents } from "./dates";
 import { tabComponents } from "./tabs";
 import { graphComponents } from "./graph";
-import { tableComponents } from "./table";
 import { utilityComponents } from "./utility";
+
+const LazyDataTable = lazy(() => import("./table").then((m) => ({ default: m.tableComponents.DataTable })));
+
+function DataTable(p: ComponentProps) {
+  return createElement(Suspense, { fallback: null }, createElement(LazyDataTable, p));
+}
 
 export const registry: Record<string, ComponentType<ComponentProps>> = {
   ...htmlComponents,
@@ -20,6 +27,6 @@ export const registry: Record<string, ComponentType<ComponentProps>> = {
   ...dateComponents,
   ...tabComponents,
   ...graphComponents,
-  ...tableComponents,
+  DataTable,
   ...utilityComponents,
 };
