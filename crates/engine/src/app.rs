@@ -11,6 +11,7 @@ use crate::handler::{AsyncHandler, Handler, Invoker};
 use crate::id::DepId;
 use crate::layout::{id_key, Registry};
 use serde_json::Value;
+use std::borrow::Cow;
 use std::sync::Arc;
 
 type LayoutFn = Arc<dyn Fn() -> Component + Send + Sync>;
@@ -23,10 +24,12 @@ pub enum LayoutSource {
 }
 
 impl LayoutSource {
-    pub fn render(&self) -> Value {
+    /// The layout for one window: the shared value itself (not a copy: a layout may hold
+    /// large store data), or a fresh one from the layout function.
+    pub fn render(&self) -> Cow<'_, Value> {
         match self {
-            LayoutSource::Value(v) => v.clone(),
-            LayoutSource::PerWindow(f) => f().into_json(),
+            LayoutSource::Value(v) => Cow::Borrowed(v),
+            LayoutSource::PerWindow(f) => Cow::Owned(f().into_json()),
         }
     }
 }
@@ -111,25 +114,34 @@ impl AppSpec {
     /// The layout as the renderer receives it: store data is left out. It stays in Rust; a
     /// clientside callback that reads a store receives the data as an argument of its call.
     pub fn layout_for_renderer(&self, layout: &Value) -> Value {
-        let mut out = layout.clone();
-        self.strip_store_data(&mut out);
-        out
+        without_store_data(layout)
     }
+}
 
-    fn strip_store_data(&self, v: &mut Value) {
-        match v {
-            Value::Array(items) => items.iter_mut().for_each(|i| self.strip_store_data(i)),
-            Value::Object(obj) => {
-                let is_store = obj.get("type").and_then(Value::as_str) == Some("Store");
-                if let Some(Value::Object(props)) = obj.get_mut("props") {
-                    if is_store {
-                        props.remove("data");
+/// A copy of a layout without the `data` of its stores, made in one pass so the data (often
+/// the largest part) is never copied.
+fn without_store_data(v: &Value) -> Value {
+    match v {
+        Value::Array(items) => Value::Array(items.iter().map(without_store_data).collect()),
+        Value::Object(obj) => {
+            let is_store = obj.get("type").and_then(Value::as_str) == Some("Store");
+            let copy = obj
+                .iter()
+                .map(|(k, v)| match (k.as_str(), v) {
+                    ("props", Value::Object(props)) => {
+                        let props = props
+                            .iter()
+                            .filter(|(name, _)| !(is_store && name.as_str() == "data"))
+                            .map(|(name, value)| (name.clone(), without_store_data(value)))
+                            .collect();
+                        (k.clone(), Value::Object(props))
                     }
-                    props.values_mut().for_each(|p| self.strip_store_data(p));
-                }
-            }
-            _ => {}
+                    _ => (k.clone(), without_store_data(v)),
+                })
+                .collect();
+            Value::Object(copy)
         }
+        other => other.clone(),
     }
 }
 

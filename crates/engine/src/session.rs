@@ -154,13 +154,15 @@ impl Session {
         let (error_tx, errors) = mpsc::unbounded_channel();
         let (clientside_tx, clientside) = mpsc::unbounded_channel();
         let (first_tx, first_rx) = oneshot::channel();
-        let layout = app.layout.render();
-        let app_for_layout = app.clone();
-        let actor = scheduler::Actor::new(app, &layout, tx.downgrade(), batch_tx, error_tx, clientside_tx, first_tx)?;
+        let shared = app.clone();
+        let (actor, layout) = {
+            let layout = shared.layout.render();
+            let actor = scheduler::Actor::new(app, &layout, tx.downgrade(), batch_tx, error_tx, clientside_tx, first_tx)?;
+            (actor, shared.layout_for_renderer(&layout))
+        };
         tokio::spawn(actor.run(rx));
         let first = first_rx.await.map_err(|_| EngineError::SessionClosed)?;
         let session = Session { tx };
-        let layout = app_for_layout.layout_for_renderer(&layout);
         Ok((session, SessionEvents { batches, errors, clientside }, InitialLoad { layout, batches: first }))
     }
 
