@@ -102,6 +102,11 @@ async fn the_orders_table_filters_and_sorts_in_rust_with_dashs_query_language() 
                   return prices.length > 5 && prices[0] < 30 && prices.every((p, i) => i === 0 || prices[i - 1] <= p);";
     w.wait_js(sorted, 30).await;
     w.screenshot("west-by-price").await;
+    // A filter_query set from Rust (here: cleared by a button's callback) shows in the filter row.
+    w.click("clear-filters").await;
+    w.wait_js("return document.getElementById('orders-filter-region').value === ''
+                 && document.getElementById('orders-count').textContent === 'First 200 of 50,000 matching orders';", 30)
+        .await;
     w.close().await;
 }
 

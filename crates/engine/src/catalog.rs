@@ -86,6 +86,7 @@ const HTML: &[(&str, PropType)] = &[
     ("colSpan", Int),
     ("variant", Str),
     ("color", Str),
+    ("size", Str),
 ];
 
 const HTML_KINDS: &[&str] = &[

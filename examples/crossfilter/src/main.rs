@@ -215,6 +215,7 @@ fn layout() -> Component {
             div((
                 h3("Orders").style(json!({"margin": 0})),
                 span("").id("orders-count").style(json!({"color": "var(--mantine-color-dimmed)"})),
+                button("Clear filters").id("clear-filters").prop("variant", "subtle").prop("size", "xs").style(json!({"marginLeft": "auto"})),
             ))
             .style(json!({"display": "flex", "alignItems": "baseline", "gap": 16, "marginBottom": 12})),
             data_table("orders")
@@ -263,6 +264,11 @@ fn main() -> deskdash::Result<()> {
                 },
             )
             .name("orders_table"),
+        )
+        .add(
+            Callback::new(Input::new("clear-filters", "n_clicks"), Output::new("orders", "filter_query"), |_n: u64| Ok::<_, CallbackError>(""))
+                .prevent_initial_call(true)
+                .name("clear_filters"),
         )
         .run()
 }

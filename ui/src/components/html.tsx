@@ -41,6 +41,7 @@ function HtmlButton(p: ComponentProps) {
       {...domProps(p)}
       variant={variant}
       color={str(p.props, "color")}
+      size={str(p.props, "size")}
       disabled={p.props["disabled"] === true}
       onClick={() => p.setProps(clickProps(p))}
     >

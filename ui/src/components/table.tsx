@@ -4,12 +4,14 @@
 // With `filter_action`/`sort_action` "custom" a Rust callback computes the rows; the grid
 // still reports the same props.
 
-import { useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { AllCommunityModule, ModuleRegistry, themeQuartz, colorSchemeDark, type ColDef } from "ag-grid-community";
 import { AgGridReact } from "ag-grid-react";
 import { useComputedColorScheme } from "@mantine/core";
 import { type ComponentProps, domProps, num } from "../render";
-import { filterModelToQuery, NUMBER_OPTIONS, TEXT_OPTIONS } from "./tableQuery";
+import { filterModelToQuery, NUMBER_OPTIONS, queryToFilterModel, TEXT_OPTIONS } from "./tableQuery";
+import type { GridApi } from "ag-grid-community";
+import { errorLog } from "../runtime/errors";
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -45,6 +47,25 @@ function DataTable(p: ComponentProps) {
       })),
     [columns, sortable, filterable, editable],
   );
+  // A `filter_query` set from Rust shows in the filter row; the one the grid itself just
+  // reported is already there.
+  const api = useRef<GridApi | null>(null);
+  const reported = useRef<string | null>(null);
+  const query = typeof p.props["filter_query"] === "string" ? (p.props["filter_query"] as string) : "";
+  const numeric = useMemo(() => new Set(columns.filter((c) => c["type"] === "numeric").map((c) => String(c["id"]))), [columns]);
+  const showQuery = (grid: GridApi) => {
+    if (!filterable || query === reported.current) return;
+    const model = queryToFilterModel(query, (column) => numeric.has(column));
+    if (model === null) {
+      errorLog.push({ source: `data table ${p.idKey ?? ""}`, inputs: [], message: `filter_query ${JSON.stringify(query)} cannot be shown in the filter row` });
+      return;
+    }
+    reported.current = query;
+    grid.setFilterModel(model);
+  };
+  useEffect(() => {
+    if (api.current) showQuery(api.current);
+  }, [query]);
   const theme = useMemo(() => (dark ? themeQuartz.withPart(colorSchemeDark) : themeQuartz).withParams({ fontFamily: "Inter, system-ui, sans-serif", fontSize: 14 }), [dark]);
   const attrs = domProps(p);
   return (
@@ -67,7 +88,16 @@ function DataTable(p: ComponentProps) {
             .map((s) => ({ column_id: s.colId, direction: s.sort }));
           p.setProps({ sort_by });
         }}
-        onFilterChanged={(e) => p.setProps({ filter_query: filterModelToQuery(e.api.getFilterModel()) })}
+        onGridReady={(e) => {
+          api.current = e.api;
+          showQuery(e.api);
+        }}
+        onFilterChanged={(e) => {
+          const next = filterModelToQuery(e.api.getFilterModel());
+          if (next === reported.current) return;
+          reported.current = next;
+          p.setProps({ filter_query: next });
+        }}
         onCellClicked={(e) => p.setProps({ active_cell: { row: e.rowIndex, column_id: e.column.getColId() } })}
         onCellValueChanged={(e) => {
           const next = rows.slice();
