@@ -202,6 +202,32 @@ describe("graph", () => {
     await settle();
     expect(sent).toContainEqual({ id: "g", prop: "clickData", value: { points: [{ x: 1, y: 3, curveNumber: 0, pointNumber: 0 }] } });
   });
+
+  it("a Patch of the figure updates the same plot in place through Plotly.react", async () => {
+    const plotly = (await import("plotly.js-dist-min")) as unknown as { default: { react: ReturnType<typeof vi.fn>; purge: ReturnType<typeof vi.fn> } };
+    plotly.default.react.mockClear();
+    const original = { data: [{ x: [1, 2], y: [3, 4] }], layout: {} };
+    const { session } = await renderLayout(c("Graph", { id: "g2", figure: original }));
+    await act(async () => {
+      await settle();
+    });
+    act(() =>
+      session.store.applyBatch({
+        wave: 1,
+        busy: [],
+        updates: [{ id: "g2", prop: "figure", patch: [{ op: "extend", path: ["data", 0, "x"], value: [3] }, { op: "extend", path: ["data", 0, "y"], value: [5] }] }],
+      }),
+    );
+    await act(async () => {
+      await settle();
+    });
+    const calls = plotly.default.react.mock.calls as Array<[HTMLElement, Array<{ x: number[]; y: number[] }>]>;
+    expect(calls.length).toBe(2);
+    expect(calls[1]?.[0]).toBe(calls[0]?.[0]);
+    expect(calls[1]?.[1][0]).toEqual({ x: [1, 2, 3], y: [3, 4, 5] });
+    expect(original.data[0]?.y).toEqual([3, 4]);
+    expect(plotly.default.purge).not.toHaveBeenCalledWith(calls[0]?.[0]);
+  });
 });
 
 describe("data table", () => {
