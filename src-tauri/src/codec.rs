@@ -5,8 +5,13 @@
 //! Layout: `u32 header length | 4 zero bytes | f64 blocks | header JSON`. The header comes
 //! last so block offsets are known before it is written; each moved array is replaced in it
 //! by `{"$f64": [byte offset, length]}`.
+//!
+//! A message with no long numeric array goes as plain JSON instead: Tauri hands JSON of up
+//! to 8 KB to the page in one step, where bytes over 1 KB cost a second round trip (a
+//! fan-out's batch is a few KB of JSON).
 
 use serde_json::{Map, Value};
+use tauri::ipc::InvokeResponseBody;
 
 /// Arrays shorter than this stay JSON: below it the bytes save nothing worth a lookup.
 pub const MIN_BINARY_LEN: usize = 256;
@@ -37,16 +42,32 @@ fn extract(v: &mut Value, blocks: &mut Vec<u8>, base: usize) {
 /// Where the blocks begin: after the header length and padding that keeps them 8-aligned.
 pub const BLOCKS_START: usize = 8;
 
-/// Encodes one message. Offsets in the header are absolute positions in the frame, so the
-/// renderer makes its views straight on the received buffer.
+/// Encodes one message for a window's Channel: a frame when it carries numeric blocks,
+/// plain JSON otherwise.
+pub fn encode_message(mut message: Value) -> InvokeResponseBody {
+    let mut blocks = Vec::new();
+    extract(&mut message, &mut blocks, BLOCKS_START);
+    if blocks.is_empty() {
+        InvokeResponseBody::Json(message.to_string())
+    } else {
+        InvokeResponseBody::Raw(frame(&message, &blocks))
+    }
+}
+
+/// Encodes one message as a frame. Offsets in the header are absolute positions in the
+/// frame, so the renderer makes its views straight on the received buffer.
 pub fn encode(mut message: Value) -> Vec<u8> {
     let mut blocks = Vec::new();
     extract(&mut message, &mut blocks, BLOCKS_START);
-    let header = serde_json::to_vec(&message).unwrap_or_default();
+    frame(&message, &blocks)
+}
+
+fn frame(message: &Value, blocks: &[u8]) -> Vec<u8> {
+    let header = serde_json::to_vec(message).unwrap_or_default();
     let mut frame = Vec::with_capacity(BLOCKS_START + blocks.len() + header.len());
     frame.extend_from_slice(&u32::try_from(header.len()).unwrap_or(u32::MAX).to_le_bytes());
     frame.extend_from_slice(&[0; BLOCKS_START - 4]);
-    frame.extend_from_slice(&blocks);
+    frame.extend_from_slice(blocks);
     frame.extend_from_slice(&header);
     frame
 }
@@ -99,6 +120,21 @@ mod tests {
     fn messages_without_long_arrays_are_plain_json_after_the_length() -> TestResult {
         let msg = json!({"kind": "error", "message": "x"});
         assert_eq!(decode(&encode(msg.clone()))?, msg);
+        Ok(())
+    }
+
+    #[test]
+    fn channel_messages_are_json_unless_they_carry_blocks() -> TestResult {
+        let small = json!({"kind": "batch", "batch": {"updates": (0..50).map(|i| json!({"id": format!("f{i}"), "value": i})).collect::<Vec<_>>()}});
+        match encode_message(small.clone()) {
+            InvokeResponseBody::Json(text) => assert_eq!(serde_json::from_str::<Value>(&text)?, small),
+            InvokeResponseBody::Raw(_) => return Err("a message without long arrays went as bytes".into()),
+        }
+        let big = json!({"figure": {"x": vec![0.5; 1000]}});
+        match encode_message(big.clone()) {
+            InvokeResponseBody::Raw(frame) => assert_eq!(decode(&frame)?, big),
+            InvokeResponseBody::Json(_) => return Err("figure data went as JSON text".into()),
+        }
         Ok(())
     }
 

@@ -41,7 +41,7 @@ pub async fn connect(webview: Webview, windows: State<'_, Windows>, on_event: Ch
             Err(e) => {
                 tracing::error!(window = %label, "session failed to start: {e}");
                 let message = json!({"kind": "error", "error": {"callback": "connect", "inputs": [], "message": e.to_string()}});
-                let _ = on_event.send(InvokeResponseBody::Raw(codec::encode(message)));
+                let _ = on_event.send(codec::encode_message(message));
                 return;
             }
         };

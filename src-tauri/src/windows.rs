@@ -47,7 +47,7 @@ pub async fn forward(label: String, mut events: SessionEvents, channel: Channel<
             Some(call) = events.clientside.recv() => json!({"kind": "clientside", "call": call}),
             else => break,
         };
-        if let Err(e) = channel.send(InvokeResponseBody::Raw(codec::encode(message))) {
+        if let Err(e) = channel.send(codec::encode_message(message)) {
             tracing::info!(window = %label, "window stopped listening: {e}");
             break;
         }

@@ -47,9 +47,10 @@ export const tauriTransport: Transport = {
       failed = reject;
     });
     let gotLoad = false;
-    const channel = new Channel<ArrayBuffer>();
-    channel.onmessage = (frame) => {
-      const message = decodeFrame(frame) as LoadMessage | PushMessage;
+    // A message is a frame (bytes, when it carries numeric blocks) or plain JSON.
+    const channel = new Channel<ArrayBuffer | LoadMessage | PushMessage>();
+    channel.onmessage = (raw) => {
+      const message = (raw instanceof ArrayBuffer ? decodeFrame(raw) : raw) as LoadMessage | PushMessage;
       if (message.kind === "load") {
         gotLoad = true;
         loaded(message);
