@@ -115,7 +115,14 @@ async fn a_million_point_figure_draws() {
     let w = Window::launch("latency", "million").await;
     w.type_into("fig-n", "1000000").await;
     w.click("fig-btn").await;
-    w.wait_js("const e = document.getElementById('fig'); return e.dataset.points === '1000000' && !!e.dataset.painted;", 240).await;
+    // Painted for this figure's revision, not an earlier one; and plotly holds all the points.
+    w.wait_js(
+        "const e = document.getElementById('fig');
+         return e.dataset.points === '1000000' && e.dataset.painted === e.dataset.revision
+           && e._fullData?.[0]?._length === 1000000 && e._fullLayout?.title?.text === '1000000 points';",
+        240,
+    )
+    .await;
     w.screenshot("1m-points").await;
     w.close().await;
 }
