@@ -131,19 +131,27 @@ async fn a_million_point_figure_draws() {
 async fn malformed_ipc_is_answered_with_an_error_and_the_app_keeps_responding() {
     let w = Window::launch("hello", "malformed-ipc").await;
     w.wait_text("count-out", "clicked 0 times", 20).await;
-    let send = |body: &str| {
+    let send_to = |command: &str, body: &str| {
         format!(
             "const done = arguments[arguments.length - 1];
-             window.__TAURI_INTERNALS__.invoke('apply_changes', new TextEncoder().encode({body:?}))
+             window.__TAURI_INTERNALS__.invoke({command:?}, new TextEncoder().encode({body:?}))
                .then(() => done('accepted'), (e) => done(String(e)));"
         )
     };
+    let send = |body: &str| send_to("apply_changes", body);
     let garbage = w.js_async(&send("{not json")).await;
     assert!(garbage.as_str().unwrap_or("").contains("malformed message"), "{garbage}");
     let unknown = w.js_async(&send(r#"{"changes": [{"id": "nope", "prop": "value", "value": 1}]}"#)).await;
     assert!(unknown.as_str().unwrap_or("").contains("unknown component id nope"), "{unknown}");
     let wrong_type = w.js_async(&send(r#"{"changes": [{"id": "count", "prop": "n_clicks", "value": "many"}]}"#)).await;
     assert!(wrong_type.as_str().unwrap_or("").contains("expected an integer"), "{wrong_type}");
+    // Answers to clientside calls are checked as strictly.
+    let bad_answer = w.js_async(&send_to("clientside_result", r#"{"call": 1, "outcome": {"kind": "maybe"}}"#)).await;
+    assert!(bad_answer.as_str().unwrap_or("").contains("unknown variant `maybe`"), "{bad_answer}");
+    let never_made = w.js_async(&send_to("clientside_result", r#"{"call": 999999, "outcome": {"kind": "prevent"}}"#)).await;
+    assert!(never_made.as_str().unwrap_or("").contains("call 999999, which was never made"), "{never_made}");
+    w.type_into("name", "Grace Hopper").await;
+    w.wait_text("initials-line", "GH are your 2 initials", 20).await;
     w.click("count").await;
     w.wait_text("count-out", "clicked 1 time", 20).await;
     w.screenshot("still-responding").await;
