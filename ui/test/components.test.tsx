@@ -106,6 +106,33 @@ describe("sliders", () => {
   });
 });
 
+describe("sending changes", () => {
+  it("one setProps call is one message, sent before the store repaints the component", async () => {
+    const seenAtSend: unknown[] = [];
+    const messages: unknown[][] = [];
+    const transport: Transport = {
+      async connect() {
+        return { kind: "load", title: "t", debug: true, layout: c("Input", { id: "in", value: "old" }), batches: [], clientside: [] };
+      },
+      async send(changes) {
+        messages.push(changes);
+        seenAtSend.push(session.store.get("in")?.["value"]);
+      },
+      async answer() {},
+    };
+    const session = new WindowSession(transport);
+    await session.start();
+    session.setProps("in", { value: "new", n_blur: 1 });
+    session.setProps("in", { value: "newer" });
+    expect(messages).toEqual([
+      [{ id: "in", prop: "value", value: "new" }, { id: "in", prop: "n_blur", value: 1 }],
+      [{ id: "in", prop: "value", value: "newer" }],
+    ]);
+    expect(seenAtSend).toEqual(["old", "new"]);
+    expect(session.store.get("in")?.["value"]).toBe("newer");
+  });
+});
+
 describe("range slider", () => {
   it("sends both ends when the user lets go, and repaints from Rust", async () => {
     const { sent, session } = await renderLayout(c("RangeSlider", { id: "r", value: [2, 8], min: 0, max: 10, step: 1 }));

@@ -12,8 +12,6 @@ export class WindowSession {
   readonly clientside: Clientside;
   debug = false;
   title = "";
-  private outbox: Change[] = [];
-  private flushScheduled = false;
   /** Messages pushed before the load message is processed (the Channel delivers them at
    * once, ahead of the continuation that loads the layout and compiles the functions). */
   private early: PushMessage[] | null = [];
@@ -35,23 +33,15 @@ export class WindowSession {
     return load;
   }
 
-  /** A user change: shown at once, sent to Rust with the others of this tick. */
+  /** A user change: one call is one message to Rust (as each `setProps` is one dispatch in
+   * Dash's renderer), sent before the store repaints the component, so the round trip to
+   * Rust overlaps React's render instead of waiting for it. */
   setProps(id: ComponentId, changes: Record<string, unknown>): void {
-    const key = idKey(id);
-    this.store.set(key, changes);
-    for (const [prop, value] of Object.entries(changes)) this.outbox.push({ id, prop, value });
-    if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      queueMicrotask(() => this.flush());
+    const sent: Change[] = Object.entries(changes).map(([prop, value]) => ({ id, prop, value }));
+    if (sent.length > 0) {
+      this.transport.send(sent).catch((e: unknown) => ipcFailed(e, sent.map((c) => `${idKey(c.id)}.${c.prop}`)));
     }
-  }
-
-  private flush(): void {
-    this.flushScheduled = false;
-    const changes = this.outbox;
-    this.outbox = [];
-    if (changes.length === 0) return;
-    this.transport.send(changes).catch((e: unknown) => ipcFailed(e, changes.map((c) => `${idKey(c.id)}.${c.prop}`)));
+    this.store.set(idKey(id), changes);
   }
 
   private onPush(m: PushMessage): void {
