@@ -96,21 +96,29 @@ pub fn decode_clientside_result(body: &InvokeBody) -> Result<ClientsideResult> {
     decode_bounded(body)
 }
 
+/// The session of the window that sent a message, or why there is none.
+fn session_for(windows: &Windows, label: &str) -> Result<Session> {
+    windows.get(label).ok_or_else(|| ShellError::NotConnected(label.to_string()))
+}
+
+/// Logs a refused message; the webview gets the same error as the answer to its invoke.
+fn logged(label: &str, what: &str, outcome: Result<()>) -> Result<()> {
+    if let Err(e) = &outcome {
+        tracing::warn!(window = %label, "{what} refused: {e}");
+    }
+    outcome
+}
+
 /// Applies what the user changed; the callbacks it fires answer over the window's Channel.
 #[tauri::command]
 pub async fn apply_changes(webview: Webview, windows: State<'_, Windows>, request: Request<'_>) -> Result<()> {
     let label = webview.label().to_string();
     let outcome = async {
         let changes = decode_changes(request.body())?;
-        let session = windows.get(&label).ok_or_else(|| ShellError::NotConnected(label.clone()))?;
-        session.apply(changes).await?;
-        Ok(())
+        Ok(session_for(&windows, &label)?.apply(changes).await?)
     }
     .await;
-    if let Err(e) = &outcome {
-        tracing::warn!(window = %label, "change refused: {e}");
-    }
-    outcome
+    logged(&label, "change", outcome)
 }
 
 /// The renderer's answer to a clientside call; the wave it belongs to goes on from here.
@@ -119,15 +127,10 @@ pub async fn clientside_result(webview: Webview, windows: State<'_, Windows>, re
     let label = webview.label().to_string();
     let outcome = async {
         let result = decode_clientside_result(request.body())?;
-        let session = windows.get(&label).ok_or_else(|| ShellError::NotConnected(label.clone()))?;
-        session.clientside_result(result).await?;
-        Ok(())
+        Ok(session_for(&windows, &label)?.clientside_result(result).await?)
     }
     .await;
-    if let Err(e) = &outcome {
-        tracing::warn!(window = %label, "clientside result refused: {e}");
-    }
-    outcome
+    logged(&label, "clientside result", outcome)
 }
 
 #[cfg(test)]

@@ -6,14 +6,17 @@
 //! ```
 //! use deskdash_engine::table::{FilterQuery, SortBy};
 //! use serde_json::json;
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! let rows = vec![json!({"city": "Oslo", "pop": 700}), json!({"city": "Bergen", "pop": 290})];
-//! let q = FilterQuery::parse(r#"{pop} > 300 || {city} contains "erg""#).unwrap();
+//! let q = FilterQuery::parse(r#"{pop} > 300 || {city} contains "erg""#)?;
 //! assert_eq!(q.filter(&rows).len(), 2);
-//! let q = FilterQuery::parse("{pop} < 500").unwrap();
+//! let q = FilterQuery::parse("{pop} < 500")?;
 //! assert_eq!(q.filter(&rows), vec![json!({"city": "Bergen", "pop": 290})]);
 //! let mut sorted = rows.clone();
-//! SortBy::from_value(&json!([{"column_id": "pop", "direction": "asc"}])).unwrap().sort(&mut sorted);
+//! SortBy::from_value(&json!([{"column_id": "pop", "direction": "asc"}]))?.sort(&mut sorted);
 //! assert_eq!(sorted[0]["city"], "Bergen");
+//! # Ok(())
+//! # }
 //! ```
 //!
 //! Supported, as Dash defines them: `{column}` operands; `=`/`eq`, `!=`/`ne`, `<`/`lt`,
@@ -279,23 +282,28 @@ impl Parser<'_> {
             return Err(self.error("expected a {column}"));
         }
         self.pos += 1;
-        let mut name = String::new();
+        self.until('}', "unclosed {column}")
+    }
+
+    /// Reads up to `close` (consumed), with `\` escaping the next character.
+    fn until(&mut self, close: char, unclosed: &str) -> Result<String, QueryError> {
+        let mut text = String::new();
         loop {
             match self.peek() {
-                None => return Err(self.error("unclosed {column}")),
-                Some('}') => {
-                    self.pos += 1;
-                    return Ok(name);
-                }
+                None => return Err(self.error(unclosed)),
                 Some('\\') => {
                     self.pos += 1;
                     if let Some(c) = self.peek() {
-                        name.push(c);
+                        text.push(c);
                         self.pos += 1;
                     }
                 }
+                Some(c) if c == close => {
+                    self.pos += 1;
+                    return Ok(text);
+                }
                 Some(c) => {
-                    name.push(c);
+                    text.push(c);
                     self.pos += 1;
                 }
             }
@@ -361,27 +369,7 @@ impl Parser<'_> {
         match self.peek() {
             Some(q @ ('"' | '\'' | '`')) => {
                 self.pos += 1;
-                let mut text = String::new();
-                loop {
-                    match self.peek() {
-                        None => return Err(self.error("unclosed quoted value")),
-                        Some('\\') => {
-                            self.pos += 1;
-                            if let Some(c) = self.peek() {
-                                text.push(c);
-                                self.pos += 1;
-                            }
-                        }
-                        Some(c) if c == q => {
-                            self.pos += 1;
-                            return Ok(Literal::Text(text));
-                        }
-                        Some(c) => {
-                            text.push(c);
-                            self.pos += 1;
-                        }
-                    }
-                }
+                self.until(q, "unclosed quoted value").map(Literal::Text)
             }
             None => Err(self.error("expected a value")),
             Some(_) => {

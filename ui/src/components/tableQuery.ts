@@ -95,28 +95,39 @@ const FROM_RELATION: Record<string, string> = {
   ge: "greaterThanOrEqual",
 };
 
-/** Splits `text` at `separator` where it is outside quotes, braces and parentheses. */
-function splitTopLevel(text: string, separator: string): string[] {
-  const parts: string[] = [];
+/** Each character outside quotes (escaped ones skipped), with the nesting depth of
+ * parentheses and braces once it is read. */
+function* structure(text: string): Generator<[number, string, number]> {
   let depth = 0;
   let quote: string | null = null;
-  let start = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] as string;
     if (ch === "\\") {
       i++;
-    } else if (quote) {
+      continue;
+    }
+    if (quote) {
       if (ch === quote) quote = null;
-    } else if (ch === '"' || ch === "'" || ch === "`") {
+      continue;
+    }
+    if (ch === '"' || ch === "'" || ch === "`") {
       quote = ch;
-    } else if (ch === "(" || ch === "{") {
-      depth++;
-    } else if (ch === ")" || ch === "}") {
-      depth--;
-    } else if (depth === 0 && text.startsWith(separator, i)) {
+      continue;
+    }
+    if (ch === "(" || ch === "{") depth++;
+    else if (ch === ")" || ch === "}") depth--;
+    yield [i, ch, depth];
+  }
+}
+
+/** Splits `text` at `separator` where it is outside quotes, braces and parentheses. */
+function splitTopLevel(text: string, separator: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (const [i, , depth] of structure(text)) {
+    if (depth === 0 && i >= start && text.startsWith(separator, i)) {
       parts.push(text.slice(start, i).trim());
       start = i + separator.length;
-      i += separator.length - 1;
     }
   }
   parts.push(text.slice(start).trim());
@@ -126,22 +137,8 @@ function splitTopLevel(text: string, separator: string): string[] {
 /** `(inner)` → `inner` when the parentheses enclose the whole term. */
 function unwrap(term: string): string | null {
   if (!term.startsWith("(") || !term.endsWith(")")) return null;
-  let depth = 0;
-  let quote: string | null = null;
-  for (let i = 0; i < term.length; i++) {
-    const ch = term[i] as string;
-    if (ch === "\\") {
-      i++;
-    } else if (quote) {
-      if (ch === quote) quote = null;
-    } else if (ch === '"' || ch === "'" || ch === "`") {
-      quote = ch;
-    } else if (ch === "(") {
-      depth++;
-    } else if (ch === ")") {
-      depth--;
-      if (depth === 0 && i < term.length - 1) return null;
-    }
+  for (const [i, ch, depth] of structure(term)) {
+    if (ch === ")" && depth === 0 && i < term.length - 1) return null;
   }
   return term.slice(1, -1).trim();
 }
