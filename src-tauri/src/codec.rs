@@ -42,8 +42,26 @@ fn extract(v: &mut Value, blocks: &mut Vec<u8>, base: usize) {
 /// Where the blocks begin: after the header length and padding that keeps them 8-aligned.
 pub const BLOCKS_START: usize = 8;
 
-/// Encodes one message for a window's Channel: a frame when it carries numeric blocks,
-/// plain JSON otherwise.
+/// Encodes one message for the window: a frame when it carries numeric blocks, plain JSON
+/// otherwise.
+pub fn encode<T: serde::Serialize>(message: &T) -> InvokeResponseBody {
+    match serde_json::to_value(message) {
+        Ok(v) => encode_message(v),
+        // The message types serialize to JSON by construction (string keys, no failing
+        // impls); should one ever fail, the window hears why instead of hanging.
+        Err(e) => InvokeResponseBody::Json(serde_json::json!({"kind": "error", "error": {"callback": "shell", "inputs": [], "message": format!("message did not serialize: {e}")}}).to_string()),
+    }
+}
+
+/// Bytes of an encoded message, for the log.
+pub fn len(body: &InvokeResponseBody) -> usize {
+    match body {
+        InvokeResponseBody::Json(s) => s.len(),
+        InvokeResponseBody::Raw(b) => b.len(),
+    }
+}
+
+/// Encodes one JSON value: a frame when it carries numeric blocks, plain JSON otherwise.
 pub fn encode_message(mut message: Value) -> InvokeResponseBody {
     let mut blocks = Vec::new();
     extract(&mut message, &mut blocks, BLOCKS_START);
@@ -56,7 +74,8 @@ pub fn encode_message(mut message: Value) -> InvokeResponseBody {
 
 /// Encodes one message as a frame. Offsets in the header are absolute positions in the
 /// frame, so the renderer makes its views straight on the received buffer.
-pub fn encode(mut message: Value) -> Vec<u8> {
+#[cfg(test)]
+pub fn encode_frame(mut message: Value) -> Vec<u8> {
     let mut blocks = Vec::new();
     extract(&mut message, &mut blocks, BLOCKS_START);
     frame(&message, &blocks)
@@ -110,7 +129,7 @@ mod tests {
     fn long_numeric_arrays_travel_as_aligned_bytes_and_round_trip() -> TestResult {
         let xs: Vec<f64> = (0..1000).map(|i| f64::from(i) * 0.123_456_789).collect();
         let msg = json!({"kind": "batch", "figure": {"data": [{"x": xs.clone(), "y": xs, "name": "a"}]}, "short": [1, 2]});
-        let frame = encode(msg.clone());
+        let frame = encode_frame(msg.clone());
         assert!(frame.len() < serde_json::to_vec(&msg)?.len(), "bytes are smaller than the JSON text");
         assert_eq!(decode(&frame)?, msg);
         Ok(())
@@ -119,7 +138,7 @@ mod tests {
     #[test]
     fn messages_without_long_arrays_are_plain_json_after_the_length() -> TestResult {
         let msg = json!({"kind": "error", "message": "x"});
-        assert_eq!(decode(&encode(msg.clone()))?, msg);
+        assert_eq!(decode(&encode_frame(msg.clone()))?, msg);
         Ok(())
     }
 
@@ -143,7 +162,7 @@ mod tests {
         let mut items: Vec<Value> = (0..300).map(|i| json!(i)).collect();
         items.push(json!(null));
         let msg = json!({"y": items});
-        assert_eq!(decode(&encode(msg.clone()))?, msg);
+        assert_eq!(decode(&encode_frame(msg.clone()))?, msg);
         Ok(())
     }
 }

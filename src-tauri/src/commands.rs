@@ -1,62 +1,55 @@
 //! The whole IPC surface the webview may call: `connect` (a window's layout, first batches and
-//! its push Channel), `apply_changes` (what the user changed) and `clientside_result` (the
-//! answer to a clientside call). Every message is size-bounded and validated before it
-//! reaches the engine.
+//! its push Channel), `apply_changes` (what the user changed; answered with the wave's batch
+//! when it is quick) and `clientside_result` (the answer to a clientside call). Every
+//! message is size-bounded and validated before it reaches the engine; the message types
+//! live in `protocol.rs`.
 
 use crate::codec;
 use crate::error::{Result, ShellError};
+use crate::protocol::{ApplyReply, ChangeMessage, LoadMessage, ToWindow};
 use crate::windows::{forward, Windows};
-use deskdash_engine::{Change, ClientsideResult, Session};
+use deskdash_engine::{Change, ClientsideResult, ErrorReport, Session};
 use serde::de::DeserializeOwned;
-use serde::Deserialize;
-use serde_json::json;
-use tauri::ipc::{Channel, InvokeBody, InvokeResponseBody, Request};
-use tauri::{Manager, State, Webview};
+use tauri::ipc::{Channel, InvokeBody, InvokeResponseBody, Request, Response};
+use tauri::{Manager, Runtime, State, Webview};
 
 /// The largest change message accepted (uploads included).
 pub const MAX_MESSAGE_BYTES: usize = 32 * 1024 * 1024;
 /// The most changes one message may carry.
 pub const MAX_CHANGES: usize = 1024;
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ChangeMessage {
-    changes: Vec<Change>,
-}
-
 /// Starts (or restarts, on reload) the window's session. Returns at once; the layout and the
 /// results of the initial callbacks arrive as the Channel's first message (`kind: "load"`),
-/// followed by later batches and errors: one ordered stream, one frame format, and the window
-/// is never left waiting on a reply while the initial callbacks run.
+/// followed by later batches, errors and clientside calls: one ordered stream, and the
+/// window is never left waiting on a reply while the initial callbacks run.
 #[tauri::command]
-pub async fn connect(webview: Webview, windows: State<'_, Windows>, on_event: Channel<InvokeResponseBody>) -> Result<()> {
+pub async fn connect<R: Runtime>(webview: Webview<R>, windows: State<'_, Windows>, on_event: Channel<InvokeResponseBody>) -> Result<()> {
     let label = webview.label().to_string();
     windows.remove(&label);
     let spec = windows.spec.clone();
     let app = webview.app_handle().clone();
     tauri::async_runtime::spawn(async move {
-        let started = Session::start(spec.clone()).await;
-        let (session, events, initial) = match started {
+        let (session, events, initial) = match Session::start(spec.clone()).await {
             Ok(s) => s,
             Err(e) => {
                 tracing::error!(window = %label, "session failed to start: {e}");
-                let message = json!({"kind": "error", "error": {"callback": "connect", "inputs": [], "message": e.to_string()}});
-                let _ = on_event.send(codec::encode_message(message));
+                let error = ErrorReport { callback: "connect".into(), inputs: vec![], message: e.to_string() };
+                let _ = on_event.send(codec::encode(&ToWindow::Error { error }));
                 return;
             }
         };
         app.state::<Windows>().insert(&label, session);
-        let message = json!({
-            "kind": "load",
-            "title": spec.name,
-            "debug": cfg!(debug_assertions),
-            "layout": initial.layout,
-            "batches": initial.batches,
-            "clientside": spec.clientside_functions(),
+        let load = ToWindow::Load(LoadMessage {
+            title: spec.name.clone(),
+            debug: cfg!(debug_assertions),
+            instrument: cfg!(debug_assertions) || std::env::var_os("DESKDASH_INSTRUMENT").is_some(),
+            layout: initial.layout,
+            batches: initial.batches,
+            clientside: spec.clientside_functions(),
         });
-        let frame = codec::encode(message);
-        tracing::info!(window = %label, bytes = frame.len(), "connected; layout sent");
-        if on_event.send(InvokeResponseBody::Raw(frame)).is_ok() {
+        let message = codec::encode(&load);
+        tracing::info!(window = %label, bytes = codec::len(&message), "connected; layout sent");
+        if on_event.send(message).is_ok() {
             forward(label, events, on_event).await;
         }
     });
@@ -102,20 +95,22 @@ fn session_for(windows: &Windows, label: &str) -> Result<Session> {
 }
 
 /// Logs a refused message; the webview gets the same error as the answer to its invoke.
-fn logged(label: &str, what: &str, outcome: Result<()>) -> Result<()> {
+fn logged<T>(label: &str, what: &str, outcome: Result<T>) -> Result<T> {
     if let Err(e) = &outcome {
         tracing::warn!(window = %label, "{what} refused: {e}");
     }
     outcome
 }
 
-/// Applies what the user changed; the callbacks it fires answer over the window's Channel.
+/// Applies what the user changed. A wave that finishes quickly comes back as this invoke's
+/// answer (one round trip); a slower one's batch follows on the window's Channel.
 #[tauri::command]
-pub async fn apply_changes(webview: Webview, windows: State<'_, Windows>, request: Request<'_>) -> Result<()> {
+pub async fn apply_changes<R: Runtime>(webview: Webview<R>, windows: State<'_, Windows>, request: Request<'_>) -> Result<Response> {
     let label = webview.label().to_string();
     let outcome = async {
         let changes = decode_changes(request.body())?;
-        Ok(session_for(&windows, &label)?.apply(changes).await?)
+        let batch = session_for(&windows, &label)?.apply(changes).await?;
+        Ok(Response::new(codec::encode(&ApplyReply { batch })))
     }
     .await;
     logged(&label, "change", outcome)
@@ -123,7 +118,7 @@ pub async fn apply_changes(webview: Webview, windows: State<'_, Windows>, reques
 
 /// The renderer's answer to a clientside call; the wave it belongs to goes on from here.
 #[tauri::command]
-pub async fn clientside_result(webview: Webview, windows: State<'_, Windows>, request: Request<'_>) -> Result<()> {
+pub async fn clientside_result<R: Runtime>(webview: Webview<R>, windows: State<'_, Windows>, request: Request<'_>) -> Result<()> {
     let label = webview.label().to_string();
     let outcome = async {
         let result = decode_clientside_result(request.body())?;

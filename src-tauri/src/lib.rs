@@ -1,39 +1,51 @@
 //! deskdash: Dash-style data apps as desktop apps. This crate is the public facade
-//! (`App::new(..).layout(..).callback(..).run()`, [`prelude`]) and the Tauri shell that maps
-//! windows to engine sessions, carries changes in and patch batches out, and embeds the
-//! renderer.
+//! (`App::new(..).layout(..).callback(..).run(tauri::generate_context!())`, [`prelude`]) and
+//! the shell: a Tauri plugin that maps windows to engine sessions, carries changes in and
+//! patch batches out, and serves the embedded renderer.
+//!
+//! Each app owns its identity: its crate holds the Tauri config (identifier, product name,
+//! window, CSP, bundle), its build script and its capabilities, and generates the Tauri
+//! context itself. deskdash is composed into the app's own `tauri::Builder` as the
+//! `deskdash` plugin, so an app can add any other plugin beside it.
 
 mod codec;
 mod commands;
 mod error;
 pub mod figure;
 mod logging;
+mod protocol;
+mod renderer;
 mod windows;
 
 pub use deskdash_engine as engine;
 pub use error::{Result, ShellError};
 pub use plotly;
+pub use tauri;
 
-use tauri::Manager;
+use tauri::plugin::TauriPlugin;
+use tauri::{Manager, Runtime};
 
 /// Everything an app author needs: `use deskdash::prelude::*;`.
 pub mod prelude {
     pub use crate::figure::{figure, Histogram2d, Histogram2dContour, RawTrace};
     pub use crate::{Result, Run};
+    pub use deskdash_engine::table::{FilterQuery, SortBy};
     pub use deskdash_engine::testing::TestApp;
     pub use deskdash_engine::*;
     pub use plotly;
     pub use serde_json::{json, Value};
 }
 
-/// Runs an app as a desktop window (`App::new(..)...run()`).
+/// Runs an app as a desktop window: `app.run(tauri::generate_context!())`, the context
+/// generated in the app's own crate from the `tauri.conf.json` beside its `Cargo.toml`.
 pub trait Run {
-    fn run(self) -> Result<()>;
+    fn run(self, context: tauri::Context) -> Result<()>;
 }
 
 impl Run for deskdash_engine::App {
-    fn run(self) -> Result<()> {
-        run_app(self)
+    fn run(self, context: tauri::Context) -> Result<()> {
+        tauri::Builder::default().plugin(plugin(self)?).run(with_renderer(context))?;
+        Ok(())
     }
 }
 
@@ -47,23 +59,45 @@ fn prefer_fast_webkit_paths() {
     }
 }
 
-/// Builds the app (registration errors are returned, naming what is wrong) and runs the
-/// window until it is closed.
-pub fn run_app(app: deskdash_engine::App) -> Result<()> {
+/// The deskdash plugin for an app's own `tauri::Builder` (registration errors are returned
+/// here, naming what is wrong). Pair it with [`with_renderer`] on the context:
+///
+/// ```no_run
+/// # use deskdash::prelude::*;
+/// # fn main() -> deskdash::Result<()> {
+/// # let app = App::new("x").layout(div(()));
+/// # let context: deskdash::tauri::Context = unimplemented!();
+/// deskdash::tauri::Builder::default()
+///     .plugin(deskdash::plugin(app)?)
+///     // .plugin(any_other_tauri_plugin::init())
+///     .run(deskdash::with_renderer(context))?;
+/// # Ok(())
+/// # }
+/// ```
+/// Call it before the builder runs: it sets WebKit's environment before GTK starts.
+pub fn plugin<R: Runtime>(app: deskdash_engine::App) -> Result<TauriPlugin<R>> {
     let spec = app.build().map_err(ShellError::Registration)?;
     prefer_fast_webkit_paths();
     let title = spec.name.clone();
-    tauri::Builder::default()
-        .manage(windows::Windows::new(spec))
-        .setup(move |app| {
+    Ok(tauri::plugin::Builder::new("deskdash")
+        .invoke_handler(tauri::generate_handler![commands::connect, commands::apply_changes, commands::clientside_result])
+        .setup(move |app, _api| {
             logging::init(app.path().app_log_dir().ok().as_deref());
-            if let Some(window) = app.get_webview_window("main") {
-                window.set_title(&title)?;
-            }
-            tracing::info!("{title} started");
+            tracing::info!(identifier = %app.config().identifier, data = ?app.path().app_data_dir().ok(), "{} started", spec.name);
+            app.manage(windows::Windows::new(spec));
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![commands::connect, commands::apply_changes, commands::clientside_result])
-        .run(tauri::tauri_build_context!())?;
-    Ok(())
+        .on_window_ready(move |window| {
+            if let Err(e) = window.set_title(&title) {
+                tracing::warn!(window = %window.label(), "could not set the window title: {e}");
+            }
+        })
+        .build())
+}
+
+/// The app's context with deskdash's embedded renderer as its frontend (the app's config
+/// names no `frontendDist`: every deskdash app draws with the same renderer).
+pub fn with_renderer<R: Runtime>(mut context: tauri::Context<R>) -> tauri::Context<R> {
+    context.set_assets(Box::new(renderer::Renderer));
+    context
 }

@@ -1,9 +1,9 @@
-//! Windows are sessions: each webview window label maps to one engine session, whose patch
-//! batches, errors and clientside calls are forwarded to that window over its Channel.
+//! Windows are sessions: each webview window label maps to one engine session, whose events
+//! (patch batches, errors, clientside calls) are forwarded to that window over its Channel.
 
 use crate::codec;
 use deskdash_engine::{AppSpec, Session, SessionEvents};
-use serde_json::json;
+use crate::protocol::ToWindow;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use tauri::ipc::{Channel, InvokeResponseBody};
@@ -37,17 +37,11 @@ impl Windows {
     }
 }
 
-/// Pushes a session's batches, errors and clientside calls to its window until either side
-/// goes away.
+/// Pushes a session's events to its window, in the order the session produced them, until
+/// either side goes away.
 pub async fn forward(label: String, mut events: SessionEvents, channel: Channel<InvokeResponseBody>) {
-    loop {
-        let message = tokio::select! {
-            Some(batch) = events.batches.recv() => json!({"kind": "batch", "batch": batch}),
-            Some(error) = events.errors.recv() => json!({"kind": "error", "error": error}),
-            Some(call) = events.clientside.recv() => json!({"kind": "clientside", "call": call}),
-            else => break,
-        };
-        if let Err(e) = channel.send(codec::encode_message(message)) {
+    while let Some(event) = events.recv().await {
+        if let Err(e) = channel.send(codec::encode(&ToWindow::from(event))) {
             tracing::info!(window = %label, "window stopped listening: {e}");
             break;
         }

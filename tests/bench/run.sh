@@ -14,5 +14,5 @@ cargo build --release -p latency
 cargo build --release -p deskdash-tests --benches
 dir=$(mktemp -d "${TMPDIR:-/tmp}/deskdash-bench.XXXXXX")
 mkdir -p "$dir/run" && chmod 700 "$dir/run"
-HOME="$dir" XDG_RUNTIME_DIR="$dir/run" DESKDASH_PROFILE=release DESKDASH_TARGET_DIR="$ROOT/target" \
+HOME="$dir" XDG_RUNTIME_DIR="$dir/run" DESKDASH_INSTRUMENT=1 DESKDASH_PROFILE=release DESKDASH_TARGET_DIR="$ROOT/target" \
   dbus-run-session -- cargo bench -p deskdash-tests --bench latency 2>/dev/null

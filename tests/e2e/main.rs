@@ -138,7 +138,7 @@ async fn malformed_ipc_is_answered_with_an_error_and_the_app_keeps_responding() 
                .then(() => done('accepted'), (e) => done(String(e)));"
         )
     };
-    let send = |body: &str| send_to("apply_changes", body);
+    let send = |body: &str| send_to("plugin:deskdash|apply_changes", body);
     let garbage = w.js_async(&send("{not json")).await;
     assert!(garbage.as_str().unwrap_or("").contains("malformed message"), "{garbage}");
     let unknown = w.js_async(&send(r#"{"changes": [{"id": "nope", "prop": "value", "value": 1}]}"#)).await;
@@ -146,9 +146,9 @@ async fn malformed_ipc_is_answered_with_an_error_and_the_app_keeps_responding() 
     let wrong_type = w.js_async(&send(r#"{"changes": [{"id": "count", "prop": "n_clicks", "value": "many"}]}"#)).await;
     assert!(wrong_type.as_str().unwrap_or("").contains("expected an integer"), "{wrong_type}");
     // Answers to clientside calls are checked as strictly.
-    let bad_answer = w.js_async(&send_to("clientside_result", r#"{"call": 1, "outcome": {"kind": "maybe"}}"#)).await;
+    let bad_answer = w.js_async(&send_to("plugin:deskdash|clientside_result", r#"{"call": 1, "outcome": {"kind": "maybe"}}"#)).await;
     assert!(bad_answer.as_str().unwrap_or("").contains("unknown variant `maybe`"), "{bad_answer}");
-    let never_made = w.js_async(&send_to("clientside_result", r#"{"call": 999999, "outcome": {"kind": "prevent"}}"#)).await;
+    let never_made = w.js_async(&send_to("plugin:deskdash|clientside_result", r#"{"call": 999999, "outcome": {"kind": "prevent"}}"#)).await;
     assert!(never_made.as_str().unwrap_or("").contains("call 999999, which was never made"), "{never_made}");
     w.type_into("name", "Grace Hopper").await;
     w.wait_text("initials-line", "GH are your 2 initials", 20).await;
@@ -170,3 +170,36 @@ async fn a_panicking_callback_shows_the_overlay_and_the_next_click_works() {
     w.close().await;
 }
 
+
+/// Where an app's files go: `$XDG_DATA_HOME/<identifier>` (Tauri's app data directory), with
+/// the log under `logs/`. The tests run with their own XDG_DATA_HOME (see `./run test`).
+fn app_data_dir(identifier: &str) -> std::path::PathBuf {
+    let data = std::env::var_os("XDG_DATA_HOME")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".local/share"));
+    data.join(identifier)
+}
+
+fn identifier_of(example: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples").join(example).join("tauri.conf.json");
+    let config: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap_or_default()).unwrap_or_default();
+    config["identifier"].as_str().unwrap_or_else(|| panic!("{} names no identifier", path.display())).to_string()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_example_is_its_own_app_with_its_own_data_and_log_directory() {
+    let mut seen = Vec::new();
+    for example in ["hello", "crossfilter"] {
+        let identifier = identifier_of(example);
+        let log = app_data_dir(&identifier).join("logs/deskdash.log");
+        let w = Window::launch(example, &format!("identity-{example}")).await;
+        let title = w.js("return document.title").await;
+        w.close().await;
+        let text = std::fs::read_to_string(&log).unwrap_or_else(|e| panic!("{example} wrote no log at {}: {e}", log.display()));
+        assert!(text.contains(&format!("identifier={identifier}")), "{example}'s log names its own identifier: {text}");
+        assert!(text.contains(&format!("{} started", title.as_str().unwrap_or_default())), "{example}'s log: {text}");
+        seen.push((identifier, log));
+    }
+    assert_ne!(seen[0].0, seen[1].0, "two examples, two identifiers");
+    assert_ne!(seen[0].1.parent(), seen[1].1.parent(), "and two log directories");
+}

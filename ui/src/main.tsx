@@ -11,20 +11,15 @@ import "./styles.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { ActionIcon, Affix, Center, Loader, MantineProvider, Text, useMantineColorScheme } from "@mantine/core";
-import { Node, SessionContext } from "./render";
+import { Node, RegistryContext, SessionContext } from "./node";
+import { registry } from "./components";
 import { ErrorOverlay } from "./Overlay";
 import { WindowSession } from "./runtime/session";
 import { tauriTransport } from "./runtime/transport";
 import { errorLog } from "./runtime/errors";
+import { recordFirstPaint } from "./runtime/instrument";
 import { theme } from "./theme";
 import type { ComponentNode } from "./runtime/ids";
-
-declare global {
-  interface Window {
-    /** Wall-clock time (ms since the epoch) of the first paint with the layout. */
-    __deskdashFirstPaint?: number;
-  }
-}
 
 function SchemeToggle() {
   const { colorScheme, setColorScheme } = useMantineColorScheme();
@@ -41,6 +36,7 @@ function SchemeToggle() {
 function Root({ session, layout }: { session: WindowSession; layout: ComponentNode | null }) {
   const shown = layout;
   return (
+    <RegistryContext.Provider value={registry}>
     <SessionContext.Provider value={session}>
       {shown ? (
         <div id="dd-root" data-ready="1">
@@ -54,6 +50,7 @@ function Root({ session, layout }: { session: WindowSession; layout: ComponentNo
       <SchemeToggle />
       {session.debug && <ErrorOverlay />}
     </SessionContext.Provider>
+    </RegistryContext.Provider>
   );
 }
 
@@ -76,7 +73,7 @@ async function boot() {
     document.title = load.title;
     draw(load.layout);
     // First paint with the layout, for the startup figure of the bench.
-    requestAnimationFrame(() => requestAnimationFrame(() => (window.__deskdashFirstPaint = Date.now())));
+    if (load.instrument) recordFirstPaint();
   } catch (e) {
     session.debug = true;
     errorLog.push({ source: "connect", inputs: [], message: String(e) });

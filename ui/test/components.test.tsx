@@ -39,7 +39,7 @@ describe("html", () => {
   it("batches from Rust repaint the component", async () => {
     const { session } = await renderLayout(c("Div", { id: "out", children: "before" }));
     act(() => {
-      session.store.applyBatch({ wave: 1, busy: [], updates: [{ id: "out", prop: "children", value: "after" }] });
+      session.store.applyBatch({ wave: 1, compute_us: 0, busy: [], updates: [{ id: "out", prop: "children", value: "after" }] });
     });
     expect(screen.getByText("after")).toBeTruthy();
   });
@@ -112,11 +112,12 @@ describe("sending changes", () => {
     const messages: unknown[][] = [];
     const transport: Transport = {
       async connect() {
-        return { kind: "load", title: "t", debug: true, layout: c("Input", { id: "in", value: "old" }), batches: [], clientside: [] };
+        return { title: "t", debug: true, instrument: false, layout: c("Input", { id: "in", value: "old" }), batches: [], clientside: [] };
       },
       async send(changes) {
         messages.push(changes);
         seenAtSend.push(session.store.get("in")?.["value"]);
+        return null;
       },
       async answer() {},
     };
@@ -145,7 +146,7 @@ describe("range slider", () => {
     fireEvent.keyDown(low as HTMLElement, { key: "ArrowLeft" });
     await settle();
     expect(sent.at(-1)).toEqual({ id: "r", prop: "value", value: [1, 9] });
-    act(() => session.store.applyBatch({ wave: 1, updates: [{ id: "r", prop: "value", value: [3, 4] }], busy: [] }));
+    act(() => session.store.applyBatch({ wave: 1, compute_us: 0, updates: [{ id: "r", prop: "value", value: [3, 4] }], busy: [] }));
     expect(screen.getAllByRole("slider").map((s) => s.getAttribute("aria-valuenow"))).toEqual(["3", "4"]);
   });
 });
@@ -174,7 +175,7 @@ describe("upload and download", () => {
     });
     URL.revokeObjectURL = vi.fn();
     const { session } = await renderLayout(c("Download", { id: "dl" }));
-    act(() => session.store.applyBatch({ wave: 1, updates: [{ id: "dl", prop: "data", value: { content: "aGk=", filename: "hi.txt", base64: true } }], busy: [] }));
+    act(() => session.store.applyBatch({ wave: 1, compute_us: 0, updates: [{ id: "dl", prop: "data", value: { content: "aGk=", filename: "hi.txt", base64: true } }], busy: [] }));
     expect(saved).toEqual([{ name: "hi.txt", href: "blob:fake" }]);
     const text = await new Promise<string>((resolve) => {
       const r = new FileReader();
@@ -241,6 +242,7 @@ describe("graph", () => {
     act(() =>
       session.store.applyBatch({
         wave: 1,
+        compute_us: 0,
         busy: [],
         updates: [{ id: "g2", prop: "figure", patch: [{ op: "extend", path: ["data", 0, "x"], value: [3] }, { op: "extend", path: ["data", 0, "y"], value: [5] }] }],
       }),
@@ -301,9 +303,11 @@ describe("clientside callbacks", () => {
       async connect(onPush) {
         // The shell's Channel delivers the first call right behind the load message.
         onPush({ kind: "clientside", call: call(0, ["early"]) });
-        return { kind: "load", title: "t", debug: true, layout: empty, batches: [], clientside: [fn(0, "function(v) { return v + '!'; }")] };
+        return { title: "t", debug: true, instrument: false, layout: empty, batches: [], clientside: [fn(0, "function(v) { return v + '!'; }")] };
       },
-      async send() {},
+      async send() {
+        return null;
+      },
       async answer(result) {
         answers.push(result);
       },

@@ -3,7 +3,8 @@
 
 import { render } from "@testing-library/react";
 import { MantineProvider } from "@mantine/core";
-import { Node, SessionContext } from "../src/render";
+import { Node, RegistryContext, SessionContext } from "../src/node";
+import { registry } from "../src/components";
 import { WindowSession } from "../src/runtime/session";
 import type { Change, LoadMessage, PushMessage, Transport } from "../src/runtime/transport";
 import type { ComponentNode } from "../src/runtime/ids";
@@ -27,10 +28,11 @@ export async function renderLayout(layout: ComponentNode, clientside: Clientside
   const transport: Transport = {
     async connect(onPush): Promise<LoadMessage> {
       push = onPush;
-      return { kind: "load", title: "t", debug: true, layout, batches: [], clientside };
+      return { title: "t", debug: true, instrument: false, layout, batches: [], clientside };
     },
     async send(changes) {
       sent.push(...changes);
+      return null;
     },
     async answer(result) {
       answers.push(result);
@@ -40,9 +42,11 @@ export async function renderLayout(layout: ComponentNode, clientside: Clientside
   await session.start();
   const view = render(
     <MantineProvider>
-      <SessionContext.Provider value={session}>
-        <Node node={layout} />
-      </SessionContext.Provider>
+      <RegistryContext.Provider value={registry}>
+        <SessionContext.Provider value={session}>
+          <Node node={layout} />
+        </SessionContext.Provider>
+      </RegistryContext.Provider>
     </MantineProvider>,
   );
   return { session, sent, answers, push: (m) => push(m), view };

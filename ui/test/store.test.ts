@@ -12,7 +12,7 @@ describe("Store", () => {
     s.load(layout);
     let calls = 0;
     s.subscribe("out", () => calls++);
-    s.applyBatch({ wave: 1, busy: [], updates: [{ id: "out", prop: "children", value: "b" }, { id: "out", prop: "className", value: "c" }] });
+    s.applyBatch({ wave: 1, compute_us: 0, busy: [], updates: [{ id: "out", prop: "children", value: "b" }, { id: "out", prop: "className", value: "c" }] });
     expect(s.get("out")).toMatchObject({ children: "b", className: "c" });
     expect(calls).toBe(1);
   });
@@ -20,7 +20,7 @@ describe("Store", () => {
   it("applies patch updates to the current value", () => {
     const s = new Store();
     s.load(layout);
-    s.applyBatch({ wave: 1, busy: [], updates: [{ id: "list", prop: "children", patch: [{ op: "append", path: [], value: "x" }] }] });
+    s.applyBatch({ wave: 1, compute_us: 0, busy: [], updates: [{ id: "list", prop: "children", patch: [{ op: "append", path: [], value: "x" }] }] });
     expect(s.get("list")?.["children"]).toEqual(["x"]);
   });
 
@@ -28,16 +28,16 @@ describe("Store", () => {
     const s = new Store();
     s.load(layout);
     const child = { type: "Input", props: { id: { type: "item", index: 1 }, value: 3 } };
-    s.applyBatch({ wave: 1, busy: [], updates: [{ id: "list", prop: "children", value: [child] }] });
+    s.applyBatch({ wave: 1, compute_us: 0, busy: [], updates: [{ id: "list", prop: "children", value: [child] }] });
     expect(s.get('{"index":1,"type":"item"}')).toMatchObject({ value: 3 });
   });
 
   it("tracks which components are being computed", () => {
     const s = new Store();
     s.load(layout);
-    s.applyBatch({ wave: 1, busy: ["out"], updates: [] });
+    s.applyBatch({ wave: 1, compute_us: 0, busy: ["out"], updates: [] });
     expect(s.isBusy("out")).toBe(true);
-    s.applyBatch({ wave: 2, busy: [], updates: [] });
+    s.applyBatch({ wave: 2, compute_us: 0, busy: [], updates: [] });
     expect(s.isBusy("out")).toBe(false);
   });
 });

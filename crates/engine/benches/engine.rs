@@ -21,7 +21,7 @@ fn runtime() -> Runtime {
 async fn click(session: &Session, events: &mut SessionEvents, id: serde_json::Value, prop: &str, n: i64) {
     session.apply(vec![Change::new(id, prop, n)]).await.expect("apply");
     session.idle().await.expect("idle");
-    while events.batches.try_recv().is_ok() {}
+    while events.try_recv().is_ok() {}
 }
 
 fn one_app() -> App {

@@ -3,6 +3,7 @@
 //! properties, arity, outputs owned twice, cycles.
 
 use crate::callback::Callback;
+use crate::context::SharedValues;
 use crate::catalog;
 use crate::component::Component;
 use crate::deps::{Dep, DepKind, DepSpec, IntoDeps, IntoOutputs, Output, OutputDep};
@@ -85,12 +86,16 @@ pub struct AppSpec {
     pub layout: LayoutSource,
     pub callbacks: Vec<CallbackSpec>,
     pub suppress_callback_exceptions: bool,
+    /// Values shared with callbacks by type (`App::shared`, the `Shared<T>` argument).
+    pub shared: Arc<SharedValues>,
 }
 
 /// A clientside callback's JavaScript, as the renderer compiles it on load.
 #[derive(Debug, Clone, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ClientsideFunction {
     /// The callback's index in the app, which each call names.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub callback: usize,
     pub name: String,
     pub source: String,
@@ -124,14 +129,14 @@ fn without_store_data(v: &Value) -> Value {
     match v {
         Value::Array(items) => Value::Array(items.iter().map(without_store_data).collect()),
         Value::Object(obj) => {
-            let is_store = obj.get("type").and_then(Value::as_str) == Some("Store");
+            let kind = obj.get("type").and_then(Value::as_str).unwrap_or_default();
             let copy = obj
                 .iter()
                 .map(|(k, v)| match (k.as_str(), v) {
                     ("props", Value::Object(props)) => {
                         let props = props
                             .iter()
-                            .filter(|(name, _)| !(is_store && name.as_str() == "data"))
+                            .filter(|(name, _)| !catalog::stays_in_rust(kind, name))
                             .map(|(name, value)| (name.clone(), without_store_data(value)))
                             .collect();
                         (k.clone(), Value::Object(props))
@@ -145,11 +150,33 @@ fn without_store_data(v: &Value) -> Value {
     }
 }
 
-/// Builds an app: `App::new("name").layout(..).callback(..).build()`.
+/// Builds an app, in Dash's order: a layout, then callbacks, each followed by its options.
+///
+/// ```
+/// # use deskdash_engine::*;
+/// fn greet(name: String) -> String {
+///     format!("Hello, {name}!")
+/// }
+/// fn count(n: u64) -> String {
+///     format!("clicked {n} times")
+/// }
+/// let app = App::new("Hello")
+///     .layout(div((input("name").value("world"), h2(id("greeting")), button("Count").id("count"), span(id("clicks")))))
+///     .callback(Input::new("name", "value"), Output::new("greeting", "children"), greet)
+///     .callback(Input::new("count", "n_clicks"), Output::new("clicks", "children"), count)
+///     .prevent_initial_call();
+/// assert!(app.build().is_ok());
+/// ```
 pub struct App {
     name: String,
     layout: Option<LayoutSource>,
     callbacks: Vec<Callback>,
+    /// The callbacks registered by the last registration call, which option methods
+    /// (`name`, `prevent_initial_call`, ...) apply to.
+    last: std::ops::Range<usize>,
+    /// An option method called before any callback: reported by `build`.
+    misplaced_option: Option<&'static str>,
+    shared: SharedValues,
     suppress_callback_exceptions: bool,
     prevent_initial_callbacks: bool,
 }
@@ -160,6 +187,9 @@ impl App {
             name: name.to_string(),
             layout: None,
             callbacks: Vec::new(),
+            last: 0..0,
+            misplaced_option: None,
+            shared: SharedValues::new(),
             suppress_callback_exceptions: false,
             prevent_initial_callbacks: false,
         }
@@ -170,7 +200,9 @@ impl App {
         self
     }
 
-    /// Registers a callback computed by a plain function.
+    /// Registers a callback computed by a plain function: `fn(A1, A2, ..) -> T` where `T`
+    /// is a plain value or a `Result` (see [`IntoCallbackResult`](crate::IntoCallbackResult)).
+    /// Options for it follow: `.prevent_initial_call()`, `.name(..)`, `.background()`, ...
     pub fn callback<Args, H: Handler<Args>>(self, inputs: impl IntoDeps, outputs: impl IntoOutputs, f: H) -> Self {
         self.add(Callback::new(inputs, outputs, f))
     }
@@ -185,15 +217,82 @@ impl App {
         self.add(Callback::new_async(inputs, outputs, f))
     }
 
+    /// Registers one callback per `(inputs, outputs, function)` (a chain, a fan-out); options
+    /// that follow apply to each.
+    pub fn callbacks<Args, H, I, O>(mut self, each: impl IntoIterator<Item = (I, O, H)>) -> Self
+    where
+        H: Handler<Args>,
+        I: IntoDeps,
+        O: IntoOutputs,
+    {
+        let start = self.callbacks.len();
+        self.callbacks.extend(each.into_iter().map(|(inputs, outputs, f)| Callback::new(inputs, outputs, f)));
+        self.last = start..self.callbacks.len();
+        self
+    }
+
     /// Registers a fully configured callback.
     pub fn add(mut self, callback: Callback) -> Self {
         self.callbacks.push(callback);
+        self.last = self.callbacks.len() - 1..self.callbacks.len();
         self
     }
 
     /// Registers a JavaScript callback the renderer runs (see [`Callback::clientside`]).
     pub fn clientside_callback(self, inputs: impl IntoDeps, outputs: impl IntoOutputs, function: &str) -> Self {
         self.add(Callback::clientside(inputs, outputs, function))
+    }
+
+    /// Shares a value with every callback that takes a [`Shared<T>`](crate::Shared) argument:
+    /// by reference, never serialized (data loaded once, a model, a connection pool).
+    pub fn shared<T: Send + Sync + 'static>(mut self, value: T) -> Self {
+        self.shared.insert(std::any::TypeId::of::<T>(), Arc::new(value));
+        self
+    }
+
+    fn with_last(mut self, option: &'static str, set: impl Fn(Callback) -> Callback) -> Self {
+        if self.last.is_empty() {
+            self.misplaced_option.get_or_insert(option);
+        }
+        for i in self.last.clone() {
+            let cb = std::mem::replace(&mut self.callbacks[i], Callback::placeholder());
+            self.callbacks[i] = set(cb);
+        }
+        self
+    }
+
+    /// Names the callback(s) just registered in errors, logs and call counts (default: the
+    /// function's name, or its outputs for a closure).
+    pub fn name(self, name: &str) -> Self {
+        self.with_last("name", |cb| cb.name(name))
+    }
+
+    /// Skips the call on layout load for the callback(s) just registered (Dash's
+    /// `prevent_initial_call=True`).
+    pub fn prevent_initial_call(self) -> Self {
+        self.with_last("prevent_initial_call", |cb| cb.prevent_initial_call(true))
+    }
+
+    /// Runs the callback just registered on the blocking pool (Dash's `background=True`).
+    pub fn background(self) -> Self {
+        self.with_last("background", Callback::background)
+    }
+
+    /// Sets `output` to `during` while the callback just registered runs, `after` when done.
+    pub fn running(self, output: Output, during: impl serde::Serialize, after: impl serde::Serialize) -> Self {
+        let during = serde_json::to_value(during).unwrap_or(Value::Null);
+        let after = serde_json::to_value(after).unwrap_or(Value::Null);
+        self.with_last("running", |cb| cb.running(output.clone(), during.clone(), after.clone()))
+    }
+
+    /// Properties that `Ctx::set_progress` writes while the callback just registered runs.
+    pub fn progress(self, output: Output) -> Self {
+        self.with_last("progress", |cb| cb.progress(output.clone()))
+    }
+
+    /// A property whose change aborts a running call of the callback just registered.
+    pub fn cancel(self, input: crate::deps::Input) -> Self {
+        self.with_last("cancel", |cb| cb.cancel(input.clone()))
     }
 
     /// Allows callbacks on ids that only appear later (Dash's `suppress_callback_exceptions`).
@@ -208,16 +307,35 @@ impl App {
         self
     }
 
-    pub fn name(&self) -> &str {
+    /// The app's name (its window title).
+    pub fn title(&self) -> &str {
         &self.name
     }
 
     /// Checks everything and freezes the app.
     pub fn build(self) -> Result<Arc<AppSpec>> {
+        if let Some(option) = self.misplaced_option {
+            return Err(EngineError::InvalidCallback {
+                callback: "(none)".into(),
+                reason: format!("{option}() applies to the callback registered before it, and none was"),
+            });
+        }
         let layout = self.layout.unwrap_or_else(|| LayoutSource::Value(Component::new("Div").into_json()));
         let registry = Registry::from_layout(&layout.render())?;
+        let fn_names: Vec<&str> = self.callbacks.iter().filter(|c| c.name.is_none()).filter_map(|c| c.fn_name).collect();
         let mut specs = Vec::with_capacity(self.callbacks.len());
-        for (index, cb) in self.callbacks.into_iter().enumerate() {
+        for (index, mut cb) in self.callbacks.into_iter().enumerate() {
+            // A function registered for several callbacks names each by its index too.
+            if let (None, Some(f)) = (&cb.name, cb.fn_name) {
+                let shared = fn_names.iter().filter(|n| **n == f).count() > 1;
+                cb.name = Some(if shared { format!("{f}#{index}") } else { f.to_string() });
+            }
+            if let Some((_, type_name)) = cb.shared_needs.iter().find(|(t, _)| !self.shared.contains_key(t)) {
+                return Err(EngineError::InvalidCallback {
+                    callback: cb.name.clone().unwrap_or_else(|| format!("callback#{index}")),
+                    reason: format!("it takes Shared<{type_name}>, but the app shares no such value (add .shared(value))"),
+                });
+            }
             specs.push(resolve(index, cb, self.prevent_initial_callbacks)?);
         }
         for spec in &specs {
@@ -230,6 +348,7 @@ impl App {
             layout,
             callbacks: specs,
             suppress_callback_exceptions: self.suppress_callback_exceptions,
+            shared: Arc::new(self.shared),
         }))
     }
 }

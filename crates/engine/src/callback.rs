@@ -2,7 +2,7 @@
 //! background, `running`, `progress`, `cancel`) and the function that computes it.
 
 use crate::deps::{DepKind, DepSpec, IntoDeps, IntoOutputs, Output};
-use crate::handler::{Arity, AsyncHandler, Handler, Invoker};
+use crate::handler::{Arity, AsyncHandler, Handler, Invoker, SharedNeed};
 use serde::Serialize;
 use serde_json::Value;
 use std::sync::Arc;
@@ -15,6 +15,13 @@ pub struct Running {
     pub(crate) after: Value,
 }
 
+/// A named function's own name (`app::greet` gives `greet`); closures have none.
+fn fn_name<F>() -> Option<&'static str> {
+    let path = std::any::type_name::<F>();
+    let last = path.rsplit("::").next()?;
+    (!path.contains("{{closure}}") && !last.is_empty()).then_some(last)
+}
+
 /// A callback under construction; `App::callback` is the shorthand for the common case.
 pub struct Callback {
     pub(crate) name: Option<String>,
@@ -23,6 +30,11 @@ pub struct Callback {
     pub(crate) multi_output: bool,
     pub(crate) invoker: Invoker,
     pub(crate) arity: Arity,
+    /// Shared values the function's arguments read, checked at registration.
+    pub(crate) shared_needs: Vec<SharedNeed>,
+    /// The function's own name when it is a named function (not a closure): the default
+    /// name of the callback.
+    pub(crate) fn_name: Option<&'static str>,
     pub(crate) prevent_initial_call: Option<bool>,
     pub(crate) background: bool,
     pub(crate) running: Vec<Running>,
@@ -33,12 +45,14 @@ pub struct Callback {
 impl Callback {
     /// A callback computed by a plain function.
     pub fn new<Args, H: Handler<Args>>(inputs: impl IntoDeps, outputs: impl IntoOutputs, f: H) -> Self {
-        Self::from_parts(inputs, outputs, Invoker::Sync(f.into_sync_fn()), H::value_arity())
+        let cb = Self::from_parts(inputs, outputs, Invoker::Sync(f.into_sync_fn()), H::value_arity());
+        Callback { shared_needs: H::shared_needs(), fn_name: fn_name::<H>(), ..cb }
     }
 
     /// A callback computed by an async function; it runs on the tokio runtime.
     pub fn new_async<Args, H: AsyncHandler<Args>>(inputs: impl IntoDeps, outputs: impl IntoOutputs, f: H) -> Self {
-        Self::from_parts(inputs, outputs, Invoker::Async(f.into_async_fn()), H::value_arity())
+        let cb = Self::from_parts(inputs, outputs, Invoker::Async(f.into_async_fn()), H::value_arity());
+        Callback { shared_needs: H::shared_needs(), fn_name: fn_name::<H>(), ..cb }
     }
 
     /// A callback written in JavaScript and run by the renderer (Dash's clientside callbacks):
@@ -60,6 +74,8 @@ impl Callback {
             multi_output,
             invoker,
             arity,
+            shared_needs: Vec::new(),
+            fn_name: None,
             prevent_initial_call: None,
             background: false,
             running: Vec::new(),
@@ -68,7 +84,27 @@ impl Callback {
         }
     }
 
-    /// Names the callback in errors, logs and call counts (default: its outputs).
+    /// Stands in for a callback while `App` rebuilds it with an option.
+    pub(crate) fn placeholder() -> Self {
+        Callback {
+            name: None,
+            deps: Vec::new(),
+            outputs: Vec::new(),
+            multi_output: false,
+            invoker: Invoker::Clientside(Arc::from("")),
+            arity: Arity { values: 0, rest: true },
+            shared_needs: Vec::new(),
+            fn_name: None,
+            prevent_initial_call: None,
+            background: false,
+            running: Vec::new(),
+            progress: Vec::new(),
+            cancel: Vec::new(),
+        }
+    }
+
+    /// Names the callback in errors, logs and call counts (default: its function's name, or
+    /// its outputs for a closure).
     pub fn name(mut self, name: &str) -> Self {
         self.name = Some(name.to_string());
         self

@@ -203,6 +203,14 @@ const UPLOAD: &[(&str, PropType)] = &[
     ("accept", Str),
 ];
 const DOWNLOAD: &[(&str, PropType)] = &[("data", Any)];
+// Layout primitives with Mantine's (and dash-mantine-components') names and props.
+const CARD: &[(&str, PropType)] =
+    &[("children", Children), ("withBorder", Bool), ("shadow", Str), ("radius", StrOrNum), ("padding", StrOrNum)];
+const GROUP: &[(&str, PropType)] =
+    &[("children", Children), ("gap", StrOrNum), ("justify", Str), ("align", Str), ("wrap", Str), ("grow", Bool)];
+const STACK: &[(&str, PropType)] = &[("children", Children), ("gap", StrOrNum), ("justify", Str), ("align", Str)];
+const SIMPLE_GRID: &[(&str, PropType)] = &[("children", Children), ("cols", Int), ("spacing", StrOrNum)];
+const TEXT: &[(&str, PropType)] = &[("children", Children), ("size", Str), ("c", Str), ("fw", Int), ("ta", Str)];
 
 /// The properties of a component type, beyond the common ones; None for an unknown type.
 fn kind_props(kind: &str) -> Option<&'static [(&'static str, PropType)]> {
@@ -229,8 +237,39 @@ fn kind_props(kind: &str) -> Option<&'static [(&'static str, PropType)]> {
         "Link" => LINK,
         "Upload" => UPLOAD,
         "Download" => DOWNLOAD,
+        "Card" => CARD,
+        "Group" => GROUP,
+        "Stack" => STACK,
+        "SimpleGrid" => SIMPLE_GRID,
+        "Text" => TEXT,
         _ => return None,
     })
+}
+
+/// Every component type besides the html elements, as `kind_props` knows them.
+const OTHER_KINDS: &[&str] = &[
+    "Input", "Textarea", "Dropdown", "Checklist", "RadioItems", "Slider", "RangeSlider", "DatePicker", "Tabs", "Tab", "Graph",
+    "Store", "Interval", "Loading", "Markdown", "DataTable", "Location", "Link", "Upload", "Download", "Card", "Group", "Stack",
+    "SimpleGrid", "Text",
+];
+
+/// Every component type with its property names (the common ones included), in a stable
+/// order: what the renderer's registry must draw.
+pub fn all() -> Vec<(&'static str, Vec<&'static str>)> {
+    HTML_KINDS
+        .iter()
+        .chain(OTHER_KINDS)
+        .filter_map(|&kind| {
+            let props = kind_props(kind)?;
+            Some((kind, COMMON.iter().chain(props).map(|(p, _)| *p).collect()))
+        })
+        .collect()
+}
+
+/// Values that never travel to the renderer: a store's data stays in Rust (nothing on
+/// screen draws it; a clientside callback that reads it gets it as an argument).
+pub fn stays_in_rust(kind: &str, prop: &str) -> bool {
+    kind == "Store" && prop == "data"
 }
 
 pub fn is_known_kind(kind: &str) -> bool {
@@ -246,4 +285,21 @@ pub fn prop_type(kind: &str, prop: &str) -> Option<PropType> {
 /// Props whose values may contain components (so a change to them changes the layout).
 pub fn may_hold_components(kind: &str, prop: &str) -> bool {
     prop_type(kind, prop) == Some(PropType::Children)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_is_listed_once_with_its_props() {
+        let all = all();
+        let mut kinds: Vec<&str> = all.iter().map(|(k, _)| *k).collect();
+        let n = kinds.len();
+        kinds.sort_unstable();
+        kinds.dedup();
+        assert_eq!(kinds.len(), n, "no kind twice");
+        assert_eq!(n, HTML_KINDS.len() + OTHER_KINDS.len(), "every listed kind has props");
+        assert!(all.iter().all(|(k, props)| props.iter().all(|p| prop_type(k, p).is_some())));
+    }
 }

@@ -116,6 +116,76 @@ impl Component {
     pub fn max_intervals(self, n: i64) -> Self {
         self.prop("max_intervals", n)
     }
+    /// A button's look: `"filled"`, `"light"`, `"outline"`, `"subtle"`, `"default"`.
+    pub fn variant(self, variant: &str) -> Self {
+        self.prop("variant", variant)
+    }
+    /// A theme colour name (`"red"`, `"teal"`) or any CSS colour.
+    pub fn color(self, color: &str) -> Self {
+        self.prop("color", color)
+    }
+    /// `"xs"` to `"xl"`.
+    pub fn size(self, size: &str) -> Self {
+        self.prop("size", size)
+    }
+    /// Space between children (`Group`, `Stack`): `"xs"` to `"xl"` or pixels.
+    pub fn gap(self, gap: impl Serialize) -> Self {
+        self.prop("gap", gap)
+    }
+    /// Space between a `SimpleGrid`'s cells: `"xs"` to `"xl"` or pixels.
+    pub fn spacing(self, spacing: impl Serialize) -> Self {
+        self.prop("spacing", spacing)
+    }
+    /// Columns of a `SimpleGrid`.
+    pub fn cols(self, n: u32) -> Self {
+        self.prop("cols", n)
+    }
+    /// Inner space of a `Card`: `"xs"` to `"xl"` or pixels.
+    pub fn padding(self, padding: impl Serialize) -> Self {
+        self.prop("padding", padding)
+    }
+    /// Main-axis placement of a `Group`'s or `Stack`'s children (CSS `justify-content`).
+    pub fn justify(self, justify: &str) -> Self {
+        self.prop("justify", justify)
+    }
+    /// Cross-axis placement of a `Group`'s or `Stack`'s children (CSS `align-items`).
+    pub fn align(self, align: &str) -> Self {
+        self.prop("align", align)
+    }
+    /// A `Card`'s border.
+    pub fn with_border(self) -> Self {
+        self.prop("withBorder", true)
+    }
+    /// Secondary text colour, for captions and counts (`Text`).
+    pub fn dimmed(self) -> Self {
+        self.prop("c", "dimmed")
+    }
+    /// Fixed height in pixels, kept beside any other style.
+    pub fn height(mut self, px: u32) -> Self {
+        let mut style = match self.props.remove("style") {
+            Some(Value::Object(m)) => m,
+            _ => Map::new(),
+        };
+        style.insert("height".into(), Value::from(px));
+        self.props.insert("style".into(), Value::Object(style));
+        self
+    }
+    /// DataTable: `"native"` filters in the renderer, `"custom"` reports `filter_query` for a
+    /// callback to filter in Rust.
+    pub fn filter_action(self, action: &str) -> Self {
+        self.prop("filter_action", action)
+    }
+    /// DataTable: `"native"` or `"custom"` (reports `sort_by`).
+    pub fn sort_action(self, action: &str) -> Self {
+        self.prop("sort_action", action)
+    }
+    /// DataTable: the query the filter row shows (Dash's filter language).
+    pub fn filter_query(self, query: &str) -> Self {
+        self.prop("filter_query", query)
+    }
+    pub fn page_size(self, rows: u32) -> Self {
+        self.prop("page_size", rows)
+    }
 
     pub fn to_json(&self) -> Value {
         json!({"type": self.kind, "props": Value::Object(self.props.clone())})
@@ -279,12 +349,37 @@ tuple_children!(A, B, C, D, E, F, G, H, I, J);
 tuple_children!(A, B, C, D, E, F, G, H, I, J, K);
 tuple_children!(A, B, C, D, E, F, G, H, I, J, K, L);
 
+/// What an html builder starts from: its children (text, components, a tuple or list of
+/// them), or an [`id`] for an element a callback fills (Dash's `html.H2(id="greeting")`).
+pub trait HtmlContent {
+    fn start(self, element: Component) -> Component;
+}
+impl<T: IntoChildren> HtmlContent for T {
+    fn start(self, element: Component) -> Component {
+        element.children(self)
+    }
+}
+
+/// An element's id as what it starts from: `h2(id("greeting"))`.
+pub struct Id(IdArg);
+
+/// Starts an element from its id, with no children yet: `span(id("count"))`.
+pub fn id(id: impl Into<IdArg>) -> Id {
+    Id(id.into())
+}
+
+impl HtmlContent for Id {
+    fn start(self, element: Component) -> Component {
+        element.id(self.0)
+    }
+}
+
 macro_rules! html_elements {
     ($($fname:ident => $kind:literal),+ $(,)?) => {
         $(
-            #[doc = concat!("An html `", $kind, "` element with the given children.")]
-            pub fn $fname(children: impl IntoChildren) -> Component {
-                Component::new($kind).children(children)
+            #[doc = concat!("An html `", $kind, "` element with the given children, or with an [`id`].")]
+            pub fn $fname(content: impl HtmlContent) -> Component {
+                content.start(Component::new($kind))
             }
         )+
     };
@@ -296,6 +391,7 @@ html_elements!(
     th => "Th", td => "Td", section => "Section", header => "Header", main_el => "Main",
     footer => "Footer", nav => "Nav", pre => "Pre", code => "Code",
     loading => "Loading", link => "Link",
+    card => "Card", group => "Group", stack => "Stack", simple_grid => "SimpleGrid", text => "Text",
 );
 
 pub fn hr() -> Component {

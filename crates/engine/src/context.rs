@@ -20,13 +20,22 @@ pub(crate) struct CtxInner {
     pub set_props: Mutex<Vec<(ComponentId, Map<String, Value>)>>,
     pub progress: Option<ProgressSink>,
     pub cancelled: Arc<AtomicBool>,
+    pub shared: Arc<SharedValues>,
 }
+
+/// The values an app shares with its callbacks, by type (see `App::shared`).
+pub type SharedValues = std::collections::HashMap<std::any::TypeId, Arc<dyn std::any::Any + Send + Sync>>;
 
 /// Passed to a callback that asks for it as an argument (it takes no Input value).
 #[derive(Clone)]
 pub struct Ctx(pub(crate) Arc<CtxInner>);
 
 impl Ctx {
+    /// The app's shared value of type `T`, if one was registered.
+    pub fn shared<T: Send + Sync + 'static>(&self) -> Option<Arc<T>> {
+        self.0.shared.get(&std::any::TypeId::of::<T>()).cloned().and_then(|v| v.downcast::<T>().ok())
+    }
+
     /// The callback's name as registered.
     pub fn callback(&self) -> &str {
         &self.0.callback

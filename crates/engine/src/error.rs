@@ -39,6 +39,18 @@ pub enum EngineError {
     Patch { id: String, prop: String, path: String, reason: String },
     #[error("clientside result for call {call}, which was never made")]
     UnknownClientsideCall { call: u64 },
+    #[error("returned {returned} values for {expected} outputs")]
+    OutputCount { returned: usize, expected: usize },
+    #[error("returned {got} for {expected} outputs; expected a list of {expected}")]
+    OutputsNotAList { expected: usize, got: String },
+    #[error("output {output} matches {matches} components; expected a list of {matches} values, got {got}")]
+    WildcardOutputLength { output: String, matches: usize, got: String },
+    #[error("output {output}: no such component in the layout")]
+    OutputMissing { output: String },
+    #[error("output {output}: NoUpdate or Patch inside a list is only meaningful for a wildcard output")]
+    MisplacedNoUpdate { output: String },
+    #[error("output {id}.{prop}: {reason}")]
+    BadOutput { id: String, prop: String, reason: String },
     #[error("the session has stopped")]
     SessionClosed,
 }
@@ -87,6 +99,7 @@ impl<E: std::error::Error + Send + Sync + 'static> From<E> for CallbackError {
 
 /// A callback failure as the error stream carries it to the dev overlay and the log.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ErrorReport {
     /// The callback's name, or "engine" for errors outside any callback.
     pub callback: String,

@@ -5,7 +5,8 @@
 
 use crate::context::Ctx;
 use crate::error::CallbackError;
-use crate::patch::{Patch, NO_UPDATE_MARKER};
+use crate::output::{Produced, NO_UPDATE_NAME, PATCH_NAME};
+use crate::patch::Patch;
 use futures::future::BoxFuture;
 use serde::de::DeserializeOwned;
 use serde::{Serialize, Serializer};
@@ -36,7 +37,14 @@ pub trait FromCallArg: Sized {
     /// Whether this argument consumes every remaining value.
     const TAKES_REST: bool = false;
     fn from_call(cursor: &mut ArgCursor) -> Result<Self, CallbackError>;
+    /// The shared value this argument reads (see [`Shared`]), checked at registration.
+    fn shared_need() -> Option<SharedNeed> {
+        None
+    }
 }
+
+/// A shared value a callback needs: its type, and the type's name for the error message.
+pub type SharedNeed = (std::any::TypeId, &'static str);
 
 impl<T: DeserializeOwned> FromCallArg for T {
     const TAKES_VALUE: bool = true;
@@ -51,6 +59,37 @@ impl<T: DeserializeOwned> FromCallArg for T {
                 std::any::type_name::<T>()
             ))
         })
+    }
+}
+
+/// A value the app shares with its callbacks (axum's `State`): registered once with
+/// `App::shared(value)`, handed to every callback that asks for it by reference, never
+/// serialized. A callback asking for a type that was never registered is refused when the
+/// app is built.
+pub struct Shared<T: ?Sized>(pub Arc<T>);
+
+impl<T: ?Sized> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T: ?Sized> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: Send + Sync + 'static> FromCallArg for Shared<T> {
+    const TAKES_VALUE: bool = false;
+    fn from_call(cursor: &mut ArgCursor) -> Result<Self, CallbackError> {
+        cursor.ctx.shared::<T>().map(Shared).ok_or_else(|| {
+            CallbackError::Failed(format!("no shared value of type {} (register it with App::shared)", std::any::type_name::<T>()))
+        })
+    }
+    fn shared_need() -> Option<SharedNeed> {
+        Some((std::any::TypeId::of::<T>(), std::any::type_name::<T>()))
     }
 }
 
@@ -95,26 +134,88 @@ impl FromCallArg for Ctx {
     }
 }
 
-/// What a callback may return: `Result<T, E>` with a serializable `T`.
+/// What a callback may return: a plain value (`String`, numbers, `Value`, a `Component`, a
+/// figure, `Vec`s, `Option`s, tuples for several outputs, `NoUpdate`, `Patch`, `Update`), or
+/// `Result<T, E>` with a serializable `T` when it can fail ([`CallbackResult`] names the
+/// common case). Values are serialized straight into typed outputs.
 pub trait IntoCallbackResult {
-    fn into_callback_result(self) -> Result<Value, CallbackError>;
+    fn into_callback_result(self) -> Result<Produced, CallbackError>;
 }
+
+/// The return type of a callback that can fail: `fn f(..) -> CallbackResult<String>`.
+pub type CallbackResult<T> = Result<T, CallbackError>;
+
+fn produce<T: Serialize + ?Sized>(v: &T) -> Result<Produced, CallbackError> {
+    Produced::from_serialize(v).map_err(|e| CallbackError::Failed(format!("return value does not serialize: {e}")))
+}
+
 impl<T: Serialize, E: Into<CallbackError>> IntoCallbackResult for Result<T, E> {
-    fn into_callback_result(self) -> Result<Value, CallbackError> {
-        let v = self.map_err(Into::into)?;
-        serde_json::to_value(v).map_err(|e| CallbackError::Failed(format!("return value does not serialize: {e}")))
+    fn into_callback_result(self) -> Result<Produced, CallbackError> {
+        produce(&self.map_err(Into::into)?)
     }
 }
+
+/// Plain return values. (A blanket impl over every `Serialize` type would overlap the
+/// `Result` impl, since `Result` is itself `Serialize`.)
+macro_rules! plain_results {
+    ($($t:ty),* $(,)?) => {
+        $(impl IntoCallbackResult for $t {
+            fn into_callback_result(self) -> Result<Produced, CallbackError> {
+                produce(&self)
+            }
+        })*
+    };
+}
+plain_results!(
+    (), bool, String, &'static str, i8, i16, i32, i64, u8, u16, u32, u64, usize, isize, f32, f64, Value,
+    crate::component::Component, NoUpdate, Patch,
+);
+
+impl<T: Serialize> IntoCallbackResult for Vec<T> {
+    fn into_callback_result(self) -> Result<Produced, CallbackError> {
+        produce(&self)
+    }
+}
+impl<T: Serialize> IntoCallbackResult for Option<T> {
+    fn into_callback_result(self) -> Result<Produced, CallbackError> {
+        produce(&self)
+    }
+}
+impl<T: Serialize> IntoCallbackResult for Update<T> {
+    fn into_callback_result(self) -> Result<Produced, CallbackError> {
+        produce(&self)
+    }
+}
+impl<K: Serialize, V: Serialize> IntoCallbackResult for std::collections::BTreeMap<K, V> {
+    fn into_callback_result(self) -> Result<Produced, CallbackError> {
+        produce(&self)
+    }
+}
+
+macro_rules! tuple_results {
+    ($($t:ident),+) => {
+        impl<$($t: Serialize),+> IntoCallbackResult for ($($t,)+) {
+            fn into_callback_result(self) -> Result<Produced, CallbackError> {
+                produce(&self)
+            }
+        }
+    };
+}
+tuple_results!(A);
+tuple_results!(A, B);
+tuple_results!(A, B, C);
+tuple_results!(A, B, C, D);
+tuple_results!(A, B, C, D, E);
+tuple_results!(A, B, C, D, E, F);
+tuple_results!(A, B, C, D, E, F, G);
+tuple_results!(A, B, C, D, E, F, G, H);
 
 /// Leaves one output unchanged (Dash's `no_update`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NoUpdate;
 impl Serialize for NoUpdate {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut m = s.serialize_map(Some(1))?;
-        m.serialize_entry(NO_UPDATE_MARKER, &true)?;
-        m.end()
+        s.serialize_unit_struct(NO_UPDATE_NAME)
     }
 }
 
@@ -130,18 +231,18 @@ impl<T: Serialize> Serialize for Update<T> {
         match self {
             Update::Set(v) => v.serialize(s),
             Update::NoUpdate => NoUpdate.serialize(s),
-            Update::Patch(p) => Value::from(p.clone()).serialize(s),
+            Update::Patch(p) => p.serialize(s),
         }
     }
 }
 impl Serialize for Patch {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        Value::from(self.clone()).serialize(s)
+        s.serialize_newtype_struct(PATCH_NAME, &self.ops)
     }
 }
 
-pub(crate) type SyncFn = Arc<dyn Fn(CallInput) -> Result<Value, CallbackError> + Send + Sync>;
-pub(crate) type AsyncFn = Arc<dyn Fn(CallInput) -> BoxFuture<'static, Result<Value, CallbackError>> + Send + Sync>;
+pub(crate) type SyncFn = Arc<dyn Fn(CallInput) -> Result<Produced, CallbackError> + Send + Sync>;
+pub(crate) type AsyncFn = Arc<dyn Fn(CallInput) -> BoxFuture<'static, Result<Produced, CallbackError>> + Send + Sync>;
 
 #[derive(Clone)]
 pub(crate) enum Invoker {
@@ -155,12 +256,14 @@ pub(crate) enum Invoker {
 /// A plain function usable as a callback: `Fn(A1, A2, ..) -> Result<T, E>`.
 pub trait Handler<Args>: Send + Sync + 'static {
     fn value_arity() -> Arity;
+    fn shared_needs() -> Vec<SharedNeed>;
     fn into_sync_fn(self) -> SyncFn;
 }
 
 /// An async function usable as a callback: `Fn(A1, ..) -> impl Future<Output = Result<T, E>>`.
 pub trait AsyncHandler<Args>: Send + Sync + 'static {
     fn value_arity() -> Arity;
+    fn shared_needs() -> Vec<SharedNeed>;
     fn into_async_fn(self) -> AsyncFn;
 }
 
@@ -178,6 +281,10 @@ macro_rules! handler_impls {
         {
             fn value_arity() -> Arity {
                 Arity { values: 0 $(+ usize::from($a::TAKES_VALUE))*, rest: false $(|| $a::TAKES_REST)* }
+            }
+            fn shared_needs() -> Vec<SharedNeed> {
+                let needs: [Option<SharedNeed>; 0 $(+ { let _ = stringify!($a); 1 })*] = [$($a::shared_need()),*];
+                needs.into_iter().flatten().collect()
             }
             #[allow(non_snake_case, unused_mut, unused_variables)]
             fn into_sync_fn(self) -> SyncFn {
@@ -198,6 +305,10 @@ macro_rules! handler_impls {
         {
             fn value_arity() -> Arity {
                 Arity { values: 0 $(+ usize::from($a::TAKES_VALUE))*, rest: false $(|| $a::TAKES_REST)* }
+            }
+            fn shared_needs() -> Vec<SharedNeed> {
+                let needs: [Option<SharedNeed>; 0 $(+ { let _ = stringify!($a); 1 })*] = [$($a::shared_need()),*];
+                needs.into_iter().flatten().collect()
             }
             #[allow(non_snake_case, unused_mut, unused_variables)]
             fn into_async_fn(self) -> AsyncFn {

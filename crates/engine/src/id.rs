@@ -8,6 +8,7 @@ use std::fmt;
 
 /// A concrete component id, as Dash allows: a string, or a map of scalar values.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(untagged)]
 pub enum ComponentId {
     Str(String),
@@ -16,10 +17,11 @@ pub enum ComponentId {
 
 /// A scalar id value kept comparable and hashable (JSON numbers are compared by their text).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(untagged)]
 pub enum ScalarKey {
     Bool(bool),
-    Int(i64),
+    Int(#[cfg_attr(feature = "ts", ts(type = "number"))] i64),
     Str(String),
 }
 

@@ -16,6 +16,8 @@ pub mod handler;
 pub mod id;
 mod instances;
 mod layout;
+pub mod messages;
+pub mod output;
 pub mod patch;
 pub mod table;
 pub mod session;
@@ -27,10 +29,12 @@ pub use component::*;
 pub use context::Ctx;
 pub use deps::{Input, Output, State, Trigger};
 pub use error::{CallbackError, EngineError, ErrorReport, PreventUpdate, Result};
-pub use handler::{NoUpdate, Rest, Update};
+pub use handler::{CallbackResult, IntoCallbackResult, NoUpdate, Rest, Shared, Update};
 pub use id::{ComponentId, ALL, ALLSMALLER, MATCH};
 pub use patch::{Patch, PatchOp, PathSeg};
-pub use session::{
-    Change, ClientsideCall, ClientsideOutcome, ClientsideResult, InitialLoad, PatchBatch, PropUpdate, Session, SessionEvents,
-    UpdateKind,
+pub use messages::{
+    Change, ClientsideCall, ClientsideContext, ClientsideOutcome, ClientsideResult, InitialLoad, PatchBatch, PropUpdate, SessionEvent,
+    SetProps, UpdateKind,
 };
+pub use output::Produced;
+pub use session::{Session, SessionEvents, QUICK_WAVE};

@@ -4,16 +4,12 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-/// Marker key under which a `Patch` travels inside a callback's serialized return value.
-pub(crate) const PATCH_MARKER: &str = "__deskdash_patch__";
-/// Marker key of `NoUpdate` inside a callback's serialized return value.
-pub(crate) const NO_UPDATE_MARKER: &str = "__deskdash_no_update__";
-
 /// One step of a path: an object key or a list index (negative counts from the end).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(untagged)]
 pub enum PathSeg {
-    Index(i64),
+    Index(#[cfg_attr(feature = "ts", ts(type = "number"))] i64),
     Key(String),
 }
 impl From<&str> for PathSeg {
@@ -44,16 +40,47 @@ impl From<usize> for PathSeg {
 
 /// One patch operation; the renderer applies the same set.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "op", rename_all = "lowercase")]
 pub enum PatchOp {
-    Assign { path: Vec<PathSeg>, value: Value },
+    Assign {
+        path: Vec<PathSeg>,
+        #[cfg_attr(feature = "ts", ts(type = "unknown"))]
+        value: Value,
+    },
     Delete { path: Vec<PathSeg> },
-    Append { path: Vec<PathSeg>, value: Value },
-    Prepend { path: Vec<PathSeg>, value: Value },
-    Extend { path: Vec<PathSeg>, value: Vec<Value> },
-    Insert { path: Vec<PathSeg>, index: i64, value: Value },
-    Merge { path: Vec<PathSeg>, value: Map<String, Value> },
-    Remove { path: Vec<PathSeg>, value: Value },
+    Append {
+        path: Vec<PathSeg>,
+        #[cfg_attr(feature = "ts", ts(type = "unknown"))]
+        value: Value,
+    },
+    Prepend {
+        path: Vec<PathSeg>,
+        #[cfg_attr(feature = "ts", ts(type = "unknown"))]
+        value: Value,
+    },
+    Extend {
+        path: Vec<PathSeg>,
+        #[cfg_attr(feature = "ts", ts(type = "unknown[]"))]
+        value: Vec<Value>,
+    },
+    Insert {
+        path: Vec<PathSeg>,
+        #[cfg_attr(feature = "ts", ts(type = "number"))]
+        index: i64,
+        #[cfg_attr(feature = "ts", ts(type = "unknown"))]
+        value: Value,
+    },
+    Merge {
+        path: Vec<PathSeg>,
+        #[cfg_attr(feature = "ts", ts(type = "Record<string, unknown>"))]
+        value: Map<String, Value>,
+    },
+    Remove {
+        path: Vec<PathSeg>,
+        #[cfg_attr(feature = "ts", ts(type = "unknown"))]
+        value: Value,
+    },
 }
 
 /// A partial update built in a callback and returned in place of a whole value.
@@ -114,14 +141,6 @@ impl Patch {
     pub fn remove<I: IntoIterator<Item = P>, P: Into<PathSeg>>(mut self, path: I, value: impl Serialize) -> Self {
         self.ops.push(PatchOp::Remove { path: path_of(path), value: json(value) });
         self
-    }
-}
-
-impl From<Patch> for Value {
-    fn from(p: Patch) -> Value {
-        let mut m = Map::new();
-        m.insert(PATCH_MARKER.into(), json(p.ops));
-        Value::Object(m)
     }
 }
 

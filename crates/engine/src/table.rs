@@ -387,9 +387,25 @@ impl Parser<'_> {
     }
 }
 
-/// A table's `sort_by`: `[{column_id, direction: "asc" | "desc"}]`, first key first.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+/// A table's `sort_by`: `[{column_id, direction: "asc" | "desc"}]`, first key first. As a
+/// callback argument it decodes straight from the table's `sort_by` (unset means unsorted).
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct SortBy(pub Vec<SortKey>);
+
+impl<'de> Deserialize<'de> for SortBy {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Option::<Vec<SortKey>>::deserialize(d).map(|keys| SortBy(keys.unwrap_or_default()))
+    }
+}
+
+/// As a callback argument, a `filter_query` parses as it is decoded (unset means no filter),
+/// so a query that does not parse is reported naming the table and property.
+impl<'de> Deserialize<'de> for FilterQuery {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let query = Option::<String>::deserialize(d)?.unwrap_or_default();
+        FilterQuery::parse(&query).map_err(serde::de::Error::custom)
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct SortKey {

@@ -24,12 +24,13 @@ use crate::app::App;
 use crate::component::IdArg;
 use crate::error::{EngineError, ErrorReport, Result};
 use crate::id::ComponentId;
-use crate::session::{Change, ClientsideCall, ClientsideOutcome, ClientsideResult, InitialLoad, PatchBatch, Session};
+use crate::messages::{Change, ClientsideCall, ClientsideOutcome, ClientsideResult, InitialLoad, PatchBatch, SessionEvent};
+use crate::session::Session;
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::sync::Arc;
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, oneshot};
 
 /// Stands in for a clientside callback's JavaScript in a test (no JavaScript runs here):
 /// given the call (arguments and context), says how it ends.
@@ -38,8 +39,11 @@ pub type StandIn = Arc<dyn Fn(&ClientsideCall) -> ClientsideOutcome + Send + Syn
 /// A started app with one session, driven from a test.
 pub struct TestApp {
     pub session: Session,
-    batch_rx: mpsc::UnboundedReceiver<PatchBatch>,
-    error_rx: mpsc::UnboundedReceiver<crate::error::ErrorReport>,
+    /// Batches and errors, in the order the session produced them (clientside calls are
+    /// answered by the stand-ins as they arrive).
+    event_rx: mpsc::UnboundedReceiver<SessionEvent>,
+    /// Asks the forwarding task to pass on everything the session has sent so far.
+    sync_tx: mpsc::UnboundedSender<oneshot::Sender<()>>,
     pub initial: InitialLoad,
     batches: Vec<PatchBatch>,
     errors: Vec<ErrorReport>,
@@ -64,26 +68,13 @@ impl TestApp {
         let (session, events, initial) = Session::start(spec).await?;
         let stand_ins: HashMap<String, StandIn> = stand_ins.into_iter().map(|(n, f)| (n.to_string(), f)).collect();
         let answering = session.clone();
-        let mut calls = events.clientside;
-        // Answers clientside calls as the renderer would, concurrently with the test.
-        tokio::spawn(async move {
-            while let Some(call) = calls.recv().await {
-                let outcome = match stand_ins.get(&call.name) {
-                    Some(f) => f(&call),
-                    None => ClientsideOutcome::Error {
-                        message: format!("no stand-in for clientside callback {} in this TestApp", call.name),
-                    },
-                };
-                let result = ClientsideResult { call: call.call, outcome, set_props: Vec::new() };
-                if answering.clientside_result(result).await.is_err() {
-                    break;
-                }
-            }
-        });
+        let (seen_tx, event_rx) = mpsc::unbounded_channel();
+        let (sync_tx, sync_rx) = mpsc::unbounded_channel();
+        tokio::spawn(forward_events(events, sync_rx, seen_tx, answering, stand_ins));
         let mut t = TestApp {
             session,
-            batch_rx: events.batches,
-            error_rx: events.errors,
+            event_rx,
+            sync_tx,
             batches: initial.batches.clone(),
             initial,
             errors: Vec::new(),
@@ -96,16 +87,29 @@ impl TestApp {
     /// Waits until no callback is requested or running, and collects what arrived.
     pub async fn settle(&mut self) {
         let _ = self.session.idle().await;
+        // Idle means the session has sent its events; wait until they are passed on here.
+        let (done, synced) = oneshot::channel();
+        if self.sync_tx.send(done).is_ok() {
+            let _ = synced.await;
+        }
         self.drain();
     }
 
     fn drain(&mut self) {
-        while let Ok(b) = self.batch_rx.try_recv() {
-            self.batches.push(b);
+        while let Ok(event) = self.event_rx.try_recv() {
+            match event {
+                SessionEvent::Batch { batch } => self.batches.push(batch),
+                SessionEvent::Error { error } => self.errors.push(error),
+                SessionEvent::Clientside { .. } => {}
+            }
         }
-        while let Ok(e) = self.error_rx.try_recv() {
-            self.errors.push(e);
-        }
+        // A quick wave's batch came back as the answer to its change, so it may sit before
+        // batches of earlier, slower waves that came on the stream: keep wave order.
+        self.batches.sort_by_key(|b| b.wave);
+    }
+
+    fn received(&mut self, batch: Option<PatchBatch>) {
+        self.batches.extend(batch);
     }
 
     /// Sets one property as the user would, then waits for the callbacks it fires.
@@ -116,14 +120,17 @@ impl TestApp {
     /// Sets several properties at once (one user action), then waits.
     pub async fn set_many(&mut self, changes: Vec<Change>) -> Result<()> {
         self.mark_counts().await;
-        self.session.apply(changes).await?;
+        let batch = self.session.apply(changes).await?;
+        self.received(batch);
         self.settle().await;
         Ok(())
     }
 
     /// Sets a property without waiting (to test what happens while callbacks run).
     pub async fn set_nowait(&mut self, id: impl Into<IdArg>, prop: &str, value: impl Serialize) -> Result<()> {
-        self.session.apply(vec![Change::new(id, prop, value)]).await
+        let batch = self.session.apply(vec![Change::new(id, prop, value)]).await?;
+        self.received(batch);
+        Ok(())
     }
 
     /// The current value of a property; `Value::Null` if it is unset or unknown.
@@ -159,5 +166,45 @@ impl TestApp {
     pub fn take_batches(&mut self) -> Vec<PatchBatch> {
         self.drain();
         std::mem::take(&mut self.batches)
+    }
+}
+
+/// Answers clientside calls as the renderer would, concurrently with the test, and passes
+/// every other event on in order. A sync request is answered once every event already sent
+/// has been passed on.
+async fn forward_events(
+    mut events: crate::session::SessionEvents,
+    mut sync: mpsc::UnboundedReceiver<oneshot::Sender<()>>,
+    seen: mpsc::UnboundedSender<SessionEvent>,
+    session: Session,
+    stand_ins: HashMap<String, StandIn>,
+) {
+    loop {
+        let event = tokio::select! {
+            biased;
+            event = events.recv() => match event {
+                Some(e) => e,
+                None => break,
+            },
+            Some(done) = sync.recv() => {
+                while let Ok(event) = events.try_recv() {
+                    let _ = seen.send(event);
+                }
+                let _ = done.send(());
+                continue;
+            }
+        };
+        let SessionEvent::Clientside { call } = event else {
+            let _ = seen.send(event);
+            continue;
+        };
+        let outcome = match stand_ins.get(&call.name) {
+            Some(f) => f(&call),
+            None => ClientsideOutcome::Error { message: format!("no stand-in for clientside callback {} in this TestApp", call.name) },
+        };
+        let result = ClientsideResult { call: call.call, outcome, set_props: Vec::new() };
+        if session.clientside_result(result).await.is_err() {
+            break;
+        }
     }
 }

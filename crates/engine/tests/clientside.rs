@@ -87,7 +87,8 @@ async fn prevent_update_no_update_and_errors_behave_as_in_rust_callbacks() {
     let stand_in: StandIn = Arc::new(|call| match call.args[0].as_str() {
         Some("") => ClientsideOutcome::Prevent,
         Some("boom") => ClientsideOutcome::Error { message: "TypeError: boom is not a function".into() },
-        Some(v) => value(json!([v, NoUpdate])),
+        // The renderer sends `dash_clientside.no_update` as its wire marker.
+        Some(v) => value(json!([v, {"__deskdash_no_update__": true}])),
         None => ClientsideOutcome::Error { message: "not a string".into() },
     });
     let mut t = TestApp::start_with_clientside(app, vec![("pair", stand_in)]).await.expect("starts");
@@ -189,13 +190,18 @@ async fn the_renderer_answers_with_set_props_and_stale_or_unknown_answers_are_ha
 
     let (session, mut events, initial) = Session::start(app).await.expect("starts");
     assert!(initial.batches.iter().all(|b| b.updates.iter().all(|u| u.id.to_string() != "out")), "the load does not wait for the renderer");
-    let call = events.clientside.recv().await.expect("the initial clientside call");
+    let call = loop {
+        match events.recv().await.expect("the initial clientside call") {
+            SessionEvent::Clientside { call } => break call,
+            _ => continue,
+        }
+    };
     assert_eq!((call.callback, call.name.as_str(), call.args.clone()), (0, "echo", vec![json!("a")]));
     assert!(call.context.triggered.is_empty() && call.context.triggered_id.is_none(), "initial call: nothing triggered");
     let answer = ClientsideResult {
         call: call.call,
         outcome: value(json!("A")),
-        set_props: vec![deskdash_engine::session::SetProps { id: json!("side"), props: serde_json::from_value(json!({"children": "hi"})).expect("map") }],
+        set_props: vec![SetProps { id: json!("side"), props: serde_json::from_value(json!({"children": "hi"})).expect("map") }],
     };
     session.clientside_result(answer.clone()).await.expect("accepted");
     session.idle().await.expect("idle");

@@ -13,8 +13,6 @@ use plotly::{Layout, Plot, Scatter};
 use rand::{Rng, SeedableRng};
 use rand_distr::{Distribution, Normal};
 use serde::{Deserialize, Serialize};
-use std::sync::Arc;
-use table::{FilterQuery, SortBy};
 
 const POINTS: usize = 50_000;
 const REGIONS: [&str; 4] = ["North", "South", "East", "West"];
@@ -77,10 +75,17 @@ fn chart_layout(title: &str, x: &str, y: &str) -> Layout {
         .show_legend(false)
 }
 
-fn scatter(f: &Filtered) -> Value {
+fn filter_orders(region: Option<String>, orders: Shared<Orders>) -> (Filtered, String) {
+    let f = filter(&orders, region.as_deref().unwrap_or("All regions"));
+    let mean = f.demand.iter().sum::<f64>() / f.demand.len().max(1) as f64;
+    let summary = format!("{} orders · mean demand {mean:.1} units", thousands(f.price.len()));
+    (f, summary)
+}
+
+fn scatter(f: Filtered) -> Value {
     let mut plot = Plot::new();
     plot.add_trace(
-        Scatter::new(f.price.clone(), f.demand.clone())
+        Scatter::new(f.price, f.demand)
             .mode(Mode::Markers)
             .web_gl_mode(true)
             .marker(Marker::new().size(3).opacity(0.35).color("#4c6ef5")),
@@ -89,7 +94,7 @@ fn scatter(f: &Filtered) -> Value {
     figure(&plot)
 }
 
-fn daily(f: &Filtered) -> Value {
+fn daily(f: Filtered) -> Value {
     let mut sum = vec![0.0; DAYS as usize];
     let mut count = vec![0u32; DAYS as usize];
     for (d, v) in f.day.iter().zip(&f.demand) {
@@ -106,16 +111,16 @@ fn daily(f: &Filtered) -> Value {
 
 const SCALE: [(f64, &str); 3] = [(0.0, "rgba(76,110,245,0.04)"), (0.5, "#748ffc"), (1.0, "#364fc7")];
 
-fn density(f: &Filtered) -> Value {
+fn density(f: Filtered) -> Value {
     let mut plot = Plot::new();
-    plot.add_trace(Histogram2d::new(f.price.clone(), f.demand.clone()).nbins(40, 40).colorscale(SCALE).show_scale(false));
+    plot.add_trace(Histogram2d::new(f.price, f.demand).nbins(40, 40).colorscale(SCALE).show_scale(false));
     plot.set_layout(chart_layout("Order density", "Price (€)", "Demand (units)"));
     figure(&plot)
 }
 
-fn contour(f: &Filtered) -> Value {
+fn contour(f: Filtered) -> Value {
     let mut plot = Plot::new();
-    plot.add_trace(Histogram2dContour::new(f.price.clone(), f.demand.clone()).contours(14).colorscale(SCALE).show_scale(false));
+    plot.add_trace(Histogram2dContour::new(f.price, f.demand).contours(14).colorscale(SCALE).show_scale(false));
     plot.set_layout(chart_layout("Density contours", "Price (€)", "Demand (units)"));
     figure(&plot)
 }
@@ -152,10 +157,8 @@ fn order_rows(orders: &Orders, region: &str) -> Vec<Value> {
 }
 
 /// The table's rows for a region, filter and sort, and a line saying how many matched.
-fn orders_table(orders: &Orders, region: &str, query: &str, sort_by: &Value) -> Result<(Vec<Value>, String), CallbackError> {
-    let query = FilterQuery::parse(query).map_err(CallbackError::msg)?;
-    let sort_by = SortBy::from_value(sort_by).map_err(|e| CallbackError::msg(format!("sort_by: {e}")))?;
-    let mut rows = query.filter(&order_rows(orders, region));
+fn orders_table(region: Option<String>, query: FilterQuery, sort_by: SortBy, orders: Shared<Orders>) -> (Vec<Value>, String) {
+    let mut rows = query.filter(&order_rows(&orders, region.as_deref().unwrap_or("All regions")));
     sort_by.sort(&mut rows);
     let matched = rows.len();
     rows.truncate(TABLE_ROWS);
@@ -164,7 +167,11 @@ fn orders_table(orders: &Orders, region: &str, query: &str, sort_by: &Value) -> 
     } else {
         format!("{} matching orders", thousands(matched))
     };
-    Ok((rows, line))
+    (rows, line)
+}
+
+fn clear_filters(_n: u64) -> &'static str {
+    ""
 }
 
 fn table_columns() -> Value {
@@ -177,98 +184,47 @@ fn table_columns() -> Value {
     ])
 }
 
-fn card(child: Component) -> Component {
-    div(child).class_name("dd-card").style(json!({
-        "background": "var(--mantine-color-body)",
-        "border": "1px solid var(--mantine-color-default-border)",
-        "borderRadius": 12,
-        "padding": 16,
-        "boxShadow": "0 1px 2px rgba(16,24,40,0.05)",
-        "minWidth": 0
-    }))
-}
-
 fn layout() -> Component {
     let mut regions = vec!["All regions"];
     regions.extend(REGIONS);
-    div((
-        div((
-            h1("Crossfilter"),
-            p("50,000 generated orders. Pick a region: the filter runs once in Rust and feeds all four charts.")
-                .style(json!({"color": "var(--mantine-color-dimmed)", "margin": 0})),
-        ))
-        .style(json!({"marginBottom": 24})),
-        div((
-            div(dropdown("region").options(regions).value("All regions").clearable(false).label("Region")).style(json!({"width": 280})),
-            div((span("").id("summary"),)).style(json!({"color": "var(--mantine-color-dimmed)", "paddingBottom": 8})),
-        ))
-        .style(json!({"display": "flex", "gap": 24, "alignItems": "flex-end", "marginBottom": 24})),
+    let chart = |id: &str| card(graph(id).height(340)).with_border();
+    stack((
+        div((h1("Crossfilter"), text("50,000 generated orders. Pick a region: the filter runs once in Rust and feeds all four charts.").dimmed())),
+        group((dropdown("region").options(regions).value("All regions").clearable(false).label("Region"), text(id("summary")).dimmed()))
+            .align("flex-end")
+            .gap("lg"),
         store("filtered"),
-        div((
-            card(graph("scatter").style(json!({"height": 340}))),
-            card(graph("daily").style(json!({"height": 340}))),
-            card(graph("density").style(json!({"height": 340}))),
-            card(graph("contour").style(json!({"height": 340}))),
-        ))
-        .style(json!({"display": "grid", "gridTemplateColumns": "repeat(2, minmax(0, 1fr))", "gap": 16})),
-        card(div((
-            div((
-                h3("Orders").style(json!({"margin": 0})),
-                span("").id("orders-count").style(json!({"color": "var(--mantine-color-dimmed)"})),
-                button("Clear filters").id("clear-filters").prop("variant", "subtle").prop("size", "xs").style(json!({"marginLeft": "auto"})),
+        simple_grid((chart("scatter"), chart("daily"), chart("density"), chart("contour"))).cols(2).spacing("md"),
+        card(stack((
+            group((
+                h3("Orders"),
+                text(id("orders-count")).dimmed(),
+                button("Clear filters").id("clear-filters").variant("subtle").size("xs"),
             ))
-            .style(json!({"display": "flex", "alignItems": "baseline", "gap": 16, "marginBottom": 12})),
-            data_table("orders")
-                .prop("columns", table_columns())
-                .prop("filter_action", "custom")
-                .prop("sort_action", "custom")
-                .prop("filter_query", "")
-                .style(json!({"height": 420})),
+            .align("baseline"),
+            data_table("orders").columns(table_columns()).filter_action("custom").sort_action("custom").filter_query("").height(420),
         )))
-        .style(json!({"marginTop": 16})),
+        .with_border(),
     ))
+    .gap("lg")
     .style(json!({"padding": "32px 32px 24px", "maxWidth": 1400, "margin": "0 auto"}))
 }
 
 fn main() -> deskdash::Result<()> {
-    let orders = Arc::new(generate());
-    let table_orders = orders.clone();
-    let chart = |id: &str, draw: fn(&Filtered) -> Value| {
-        Callback::new(Input::new("filtered", "data"), Output::new(id, "figure"), move |f: Filtered| Ok::<_, CallbackError>(draw(&f))).name(id)
-    };
     App::new("Crossfilter")
+        .shared(generate())
         .layout(layout())
-        .add(
-            Callback::new(
-                Input::new("region", "value"),
-                (Output::new("filtered", "data"), Output::new("summary", "children")),
-                move |region: Option<String>| {
-                    let f = filter(&orders, region.as_deref().unwrap_or("All regions"));
-                    let mean = f.demand.iter().sum::<f64>() / f.demand.len().max(1) as f64;
-                    let summary = format!("{} orders · mean demand {mean:.1} units", thousands(f.price.len()));
-                    Ok::<_, CallbackError>((f, summary))
-                },
-            )
-            .name("filter"),
+        .callback(Input::new("region", "value"), (Output::new("filtered", "data"), Output::new("summary", "children")), filter_orders)
+        .callback(Input::new("filtered", "data"), Output::new("scatter", "figure"), scatter)
+        .callback(Input::new("filtered", "data"), Output::new("daily", "figure"), daily)
+        .callback(Input::new("filtered", "data"), Output::new("density", "figure"), density)
+        .callback(Input::new("filtered", "data"), Output::new("contour", "figure"), contour)
+        .callback(
+            (Input::new("region", "value"), Input::new("orders", "filter_query"), Input::new("orders", "sort_by")),
+            (Output::new("orders", "data"), Output::new("orders-count", "children")),
+            orders_table,
         )
-        .add(chart("scatter", scatter))
-        .add(chart("daily", daily))
-        .add(chart("density", density))
-        .add(chart("contour", contour))
-        .add(
-            Callback::new(
-                (Input::new("region", "value"), Input::new("orders", "filter_query"), Input::new("orders", "sort_by")),
-                (Output::new("orders", "data"), Output::new("orders-count", "children")),
-                move |region: Option<String>, query: Option<String>, sort_by: Value| {
-                    orders_table(&table_orders, region.as_deref().unwrap_or("All regions"), query.as_deref().unwrap_or(""), &sort_by)
-                },
-            )
-            .name("orders_table"),
-        )
-        .add(
-            Callback::new(Input::new("clear-filters", "n_clicks"), Output::new("orders", "filter_query"), |_n: u64| Ok::<_, CallbackError>(""))
-                .prevent_initial_call(true)
-                .name("clear_filters"),
-        )
-        .run()
+        .callback(Input::new("clear-filters", "n_clicks"), Output::new("orders", "filter_query"), clear_filters)
+        .prevent_initial_call()
+        .run(tauri::generate_context!())
 }

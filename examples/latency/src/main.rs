@@ -17,65 +17,62 @@ fn big_rows() -> Vec<Value> {
         .collect()
 }
 
-fn scatter(n: usize) -> Value {
+fn one(n: u64) -> String {
+    format!("clicks {n}")
+}
+
+fn c1(n: u64) -> String {
+    n.to_string()
+}
+
+fn ci(v: Value) -> Value {
+    v
+}
+
+fn fi(n: u64) -> String {
+    n.to_string()
+}
+
+fn fig(_n: u64, points: f64) -> CallbackResult<Value> {
+    if !(1.0..=5_000_000.0).contains(&points) {
+        return Err(CallbackError::msg(format!("fig-n must be between 1 and 5,000,000, got {points}")));
+    }
     let mut rng = rand::rngs::StdRng::seed_from_u64(0);
-    let mut draw = || -> Vec<f64> { (0..n).map(|_| StandardNormal.sample(&mut rng)).collect() };
+    let mut draw = || -> Vec<f64> { (0..points as usize).map(|_| StandardNormal.sample(&mut rng)).collect() };
     let (x, y) = (draw(), draw());
     let mut plot = Plot::new();
     plot.add_trace(Scatter::new(x, y).mode(Mode::Markers).web_gl_mode(true).marker(Marker::new().size(2)));
-    plot.set_layout(Layout::new().title(format!("{n} points")));
-    figure(&plot)
+    plot.set_layout(Layout::new().title(format!("{points} points")));
+    Ok(figure(&plot))
+}
+
+fn big(n: u64, rows: Vec<Value>) -> String {
+    format!("big {n} rows {}", rows.len())
+}
+
+fn layout() -> Component {
+    let mut kids = vec![button("go").id("btn"), div(id("out")), button("chain").id("chain-btn")];
+    kids.extend((1..=5).map(|i| div(id(format!("c{i}")))));
+    kids.push(button("fan").id("fan-btn"));
+    kids.extend((0..50).map(|i| div(id(format!("f{i}")))));
+    kids.push(input("fig-n").input_type("number").value(1000));
+    kids.push(button("fig").id("fig-btn"));
+    kids.push(graph("fig").height(420));
+    kids.push(store("big-store").data(big_rows()));
+    kids.push(button("big").id("big-btn"));
+    kids.push(div(id("big-out")));
+    div(kids).style(json!({"padding": 16}))
 }
 
 fn main() -> deskdash::Result<()> {
-    let mut kids = vec![button("go").id("btn"), div("").id("out"), button("chain").id("chain-btn")];
-    kids.extend((1..=5).map(|i| div("").id(format!("c{i}"))));
-    kids.push(button("fan").id("fan-btn"));
-    kids.extend((0..50).map(|i| div("").id(format!("f{i}"))));
-    kids.push(input("fig-n").input_type("number").value(1000));
-    kids.push(button("fig").id("fig-btn"));
-    kids.push(graph("fig").style(json!({"height": 420})));
-    kids.push(store("big-store").data(big_rows()));
-    kids.push(button("big").id("big-btn"));
-    kids.push(div("").id("big-out"));
-
-    let mut app = App::new("deskdash latency").layout(div(kids).style(json!({"padding": 16})));
-    app = app.add(
-        Callback::new(Input::new("btn", "n_clicks"), Output::new("out", "children"), |n: u64| Ok::<_, CallbackError>(format!("clicks {n}")))
-            .prevent_initial_call(true),
-    );
-    app = app.add(
-        Callback::new(Input::new("chain-btn", "n_clicks"), Output::new("c1", "children"), |n: u64| Ok::<_, CallbackError>(n.to_string()))
-            .prevent_initial_call(true),
-    );
-    for i in 2..=5 {
-        app = app.add(
-            Callback::new(Input::new(format!("c{}", i - 1), "children"), Output::new(format!("c{i}"), "children"), |v: Value| {
-                Ok::<_, CallbackError>(v)
-            })
-            .prevent_initial_call(true),
-        );
-    }
-    for i in 0..50 {
-        app = app.add(
-            Callback::new(Input::new("fan-btn", "n_clicks"), Output::new(format!("f{i}"), "children"), |n: u64| Ok::<_, CallbackError>(n.to_string()))
-                .prevent_initial_call(true),
-        );
-    }
-    app = app.add(
-        Callback::new((Input::new("fig-btn", "n_clicks"), State::new("fig-n", "value")), Output::new("fig", "figure"), |_n: u64, points: f64| {
-            if !(1.0..=5_000_000.0).contains(&points) {
-                return Err(CallbackError::msg(format!("fig-n must be between 1 and 5,000,000, got {points}")));
-            }
-            Ok(scatter(points as usize))
-        })
-        .prevent_initial_call(true),
-    );
-    app = app.add(
-        Callback::new((Input::new("big-btn", "n_clicks"), State::new("big-store", "data")), Output::new("big-out", "children"), |n: u64, rows: Vec<Value>| {
-            Ok::<_, CallbackError>(format!("big {n} rows {}", rows.len()))
-        })
-        .prevent_initial_call(true),
-    );
-    app.run()
+    App::new("deskdash latency")
+        .layout(layout())
+        .prevent_initial_callbacks(true)
+        .callback(Input::new("btn", "n_clicks"), Output::new("out", "children"), one)
+        .callback(Input::new("chain-btn", "n_clicks"), Output::new("c1", "children"), c1)
+        .callbacks((2..=5).map(|i| (Input::new(format!("c{}", i - 1), "children"), Output::new(format!("c{i}"), "children"), ci)))
+        .callbacks((0..50).map(|i| (Input::new("fan-btn", "n_clicks"), Output::new(format!("f{i}"), "children"), fi)))
+        .callback((Input::new("fig-btn", "n_clicks"), State::new("fig-n", "value")), Output::new("fig", "figure"), fig)
+        .callback((Input::new("big-btn", "n_clicks"), State::new("big-store", "data")), Output::new("big-out", "children"), big)
+        .run(tauri::generate_context!())
 }

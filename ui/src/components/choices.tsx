@@ -2,7 +2,7 @@
 // `{label, value}`; values keep their JSON type (Mantine works in strings, so they map back).
 
 import { Checkbox, Group, MultiSelect, Radio, Select, Stack } from "@mantine/core";
-import { type ComponentProps, domProps, str } from "../render";
+import { type ComponentProps, domProps, str } from "../props";
 
 interface Option {
   label: string;

@@ -1,7 +1,7 @@
 // Date picker: `date` is an ISO day ("2026-11-23"), as Dash's DatePickerSingle.
 
 import { DatePickerInput } from "@mantine/dates";
-import { type ComponentProps, domProps, str } from "../render";
+import { type ComponentProps, domProps, str } from "../props";
 
 function DatePicker(p: ComponentProps) {
   return (

@@ -6,7 +6,7 @@
 import { useEffect, useRef } from "react";
 import { useComputedColorScheme } from "@mantine/core";
 import type { PlotlyElement } from "plotly.js-dist-min";
-import { type ComponentProps, domProps } from "../render";
+import { type ComponentProps, domProps } from "../props";
 import { chartLayout } from "../theme";
 import { errorLog } from "../runtime/errors";
 
@@ -59,13 +59,6 @@ function countPoints(data: unknown[]): number {
   return n;
 }
 
-declare global {
-  interface Window {
-    /** Draw timings per graph id (afterplot and first paint after it), for benchmarks. */
-    __deskdashGraphs?: Record<string, { revision: number; afterplot: number; painted: number; points: number }>;
-  }
-}
-
 function Graph(p: ComponentProps) {
   const ref = useRef<HTMLDivElement>(null);
   const revision = useRef(0);
@@ -89,7 +82,6 @@ function Graph(p: ComponentProps) {
       revision.current += 1;
       const now = performance.now();
       const record = { revision: revision.current, afterplot: now, painted: 0, points: countPoints(data) };
-      window.__deskdashGraphs = { ...(window.__deskdashGraphs ?? {}), [key]: record };
       el.dataset["revision"] = String(record.revision);
       el.dataset["points"] = String(record.points);
       requestAnimationFrame(() =>

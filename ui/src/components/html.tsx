@@ -3,7 +3,8 @@
 
 import { createElement, type ComponentType } from "react";
 import { Button } from "@mantine/core";
-import { type ComponentProps, Node, domProps, num, str } from "../render";
+import { type ComponentProps, domProps, num, str } from "../props";
+import { Node } from "../node";
 
 const TAGS: Record<string, string> = {
   Div: "div", Span: "span", P: "p", H1: "h1", H2: "h2", H3: "h3", H4: "h4", H5: "h5", H6: "h6",

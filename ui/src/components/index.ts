@@ -3,7 +3,7 @@
 // so a window without a table starts without parsing it.
 
 import { createElement, lazy, Suspense, type ComponentType } from "react";
-import type { ComponentProps } from "../render";
+import { type ComponentProps } from "../props";
 import { htmlComponents } from "./html";
 import { inputComponents } from "./inputs";
 import { choiceComponents } from "./choices";
@@ -12,6 +12,7 @@ import { dateComponents } from "./dates";
 import { tabComponents } from "./tabs";
 import { graphComponents } from "./graph";
 import { utilityComponents } from "./utility";
+import { layoutComponents } from "./layout";
 
 const LazyDataTable = lazy(() => import("./table").then((m) => ({ default: m.tableComponents.DataTable })));
 
@@ -29,4 +30,5 @@ export const registry: Record<string, ComponentType<ComponentProps>> = {
   ...graphComponents,
   DataTable,
   ...utilityComponents,
+  ...layoutComponents,
 };

@@ -3,7 +3,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { NumberInput, TextInput, Textarea as MantineTextarea } from "@mantine/core";
-import { type ComponentProps, domProps, num, str } from "../render";
+import { type ComponentProps, domProps, num, str } from "../props";
 
 function useDebouncedValue(p: ComponentProps) {
   const external = p.props["value"];

@@ -3,7 +3,7 @@
 
 import { useEffect, useState } from "react";
 import { Input, RangeSlider as MantineRange, Slider as MantineSlider } from "@mantine/core";
-import { type ComponentProps, domProps, num, str } from "../render";
+import { type ComponentProps, domProps, num, str } from "../props";
 
 function marks(props: Record<string, unknown>) {
   const raw = props["marks"];

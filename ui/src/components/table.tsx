@@ -8,7 +8,7 @@ import { useEffect, useMemo, useRef } from "react";
 import { AllCommunityModule, ModuleRegistry, themeQuartz, colorSchemeDark, type ColDef } from "ag-grid-community";
 import { AgGridReact } from "ag-grid-react";
 import { useComputedColorScheme } from "@mantine/core";
-import { type ComponentProps, domProps, num } from "../render";
+import { type ComponentProps, domProps, num } from "../props";
 import { filterModelToQuery, NUMBER_OPTIONS, queryToFilterModel, TEXT_OPTIONS } from "./tableQuery";
 import type { GridApi } from "ag-grid-community";
 import { errorLog } from "../runtime/errors";

@@ -1,7 +1,8 @@
 // Tabs: the children are `tab` components; `value` is the selected tab's value.
 
 import { Tabs as MantineTabs } from "@mantine/core";
-import { type ComponentProps, Node, domProps, str } from "../render";
+import { type ComponentProps, domProps, str } from "../props";
+import { Node } from "../node";
 import { isComponent } from "../runtime/ids";
 
 function Tabs(p: ComponentProps) {

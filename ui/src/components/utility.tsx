@@ -4,7 +4,8 @@
 import { useEffect, useMemo, useRef, useSyncExternalStore } from "react";
 import { Anchor, Box, FileButton, Button, LoadingOverlay } from "@mantine/core";
 import { marked } from "marked";
-import { type ComponentProps, Node, domProps, num, str, useSession } from "../render";
+import { type ComponentProps, domProps, num, str } from "../props";
+import { Node, useSession } from "../node";
 import { type ComponentId, idKey, isComponent } from "../runtime/ids";
 
 function Store() {

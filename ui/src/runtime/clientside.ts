@@ -5,45 +5,15 @@
 // arguments come with the call, so store data the screen does not show stays in Rust.
 
 import type { ComponentId } from "./ids";
+import type { ClientsideCall, ClientsideContext, ClientsideFunction, ClientsideOutcome, ClientsideResult, SetProps } from "./protocol";
 
-export interface ClientsideFunction {
-  callback: number;
-  name: string;
-  source: string;
-}
-
-export interface CallbackContext {
-  triggered: Array<{ prop_id: string; value: unknown }>;
-  triggered_id: ComponentId | null;
-  inputs_list: unknown[];
-  states_list: unknown[];
-  outputs_list: unknown[];
-}
-
-export interface ClientsideCall {
-  call: number;
-  callback: number;
-  name: string;
-  args: unknown[];
-  context: CallbackContext;
-}
-
-export type ClientsideOutcome = { kind: "value"; value: unknown } | { kind: "prevent" } | { kind: "error"; message: string };
-
-export interface SetPropsCall {
-  id: ComponentId;
-  props: Record<string, unknown>;
-}
-
-export interface ClientsideResult {
-  call: number;
-  outcome: ClientsideOutcome;
-  set_props: SetPropsCall[];
-}
+export type { ClientsideCall, ClientsideFunction, ClientsideOutcome, ClientsideResult };
+export type CallbackContext = ClientsideContext;
+export type SetPropsCall = SetProps;
 
 export class PreventUpdate extends Error {}
 /** Serializes as the engine's no-update marker. */
-export const noUpdate = Object.freeze({ __deskdash_no_update__: true });
+export const noUpdate = Object.freeze({ __deskdash_no_update__: true }); // the engine's WIRE_NO_UPDATE
 
 /** Dash's `callback_context`, with the `inputs`/`states` maps it derives from the lists. */
 interface DashContext extends CallbackContext {

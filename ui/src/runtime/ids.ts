@@ -1,7 +1,9 @@
 // Component ids and their canonical keys, matching the engine's: strings as themselves, maps
 // as compact JSON with sorted keys.
 
-export type ComponentId = string | Record<string, string | number | boolean>;
+import type { ComponentId } from "./protocol";
+
+export type { ComponentId };
 
 export function idKey(id: ComponentId): string {
   if (typeof id === "string") return id;

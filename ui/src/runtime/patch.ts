@@ -1,16 +1,9 @@
 // Applies the engine's Patch operations to a value without mutating it, so React sees new
 // references only along the patched path.
 
-export type PathSeg = string | number;
-export type PatchOp =
-  | { op: "assign"; path: PathSeg[]; value: unknown }
-  | { op: "delete"; path: PathSeg[] }
-  | { op: "append"; path: PathSeg[]; value: unknown }
-  | { op: "prepend"; path: PathSeg[]; value: unknown }
-  | { op: "extend"; path: PathSeg[]; value: unknown[] }
-  | { op: "insert"; path: PathSeg[]; index: number; value: unknown }
-  | { op: "merge"; path: PathSeg[]; value: Record<string, unknown> }
-  | { op: "remove"; path: PathSeg[]; value: unknown };
+import type { PatchOp, PathSeg } from "./protocol";
+
+export type { PatchOp, PathSeg };
 
 export class PatchError extends Error {}
 

@@ -4,17 +4,27 @@
 import { Clientside } from "./clientside";
 import { errorLog } from "./errors";
 import { type ComponentId, idKey } from "./ids";
+import { recordWave } from "./instrument";
+import type { PatchBatch } from "./protocol";
 import { Store } from "./store";
 import type { Change, LoadMessage, PushMessage, Transport } from "./transport";
+import { WaveOrder } from "./waves";
 
 export class WindowSession {
   readonly store = new Store();
   readonly clientside: Clientside;
   debug = false;
+  /** Whether the shell asked for benchmark timings (see `instrument.ts`). */
+  instrument = false;
   title = "";
   /** Messages pushed before the load message is processed (the Channel delivers them at
    * once, ahead of the continuation that loads the layout and compiles the functions). */
   private early: PushMessage[] | null = [];
+  /** Batches come as answers to changes and on the Channel; they are applied in wave order. */
+  private waves = new WaveOrder(
+    (b) => this.applyBatch(b),
+    (missing, resumeAt) => errorLog.push({ source: "renderer", inputs: [], message: `wave ${missing} never arrived; continuing at wave ${resumeAt}` }),
+  );
 
   constructor(private transport: Transport) {
     this.clientside = new Clientside((id, props) => this.setProps(id, props));
@@ -23,9 +33,11 @@ export class WindowSession {
   async start(): Promise<LoadMessage> {
     const load = await this.transport.connect((m) => (this.early ? this.early.push(m) : this.onPush(m)));
     this.debug = load.debug;
+    this.instrument = load.instrument;
     this.title = load.title;
     this.store.load(load.layout);
-    for (const b of load.batches) this.store.applyBatch(b);
+    this.waves.reset();
+    for (const b of load.batches) this.waves.receive(b);
     this.clientside.load(load.clientside);
     const early = this.early ?? [];
     this.early = null;
@@ -35,19 +47,27 @@ export class WindowSession {
 
   /** A user change: one call is one message to Rust (as each `setProps` is one dispatch in
    * Dash's renderer), sent before the store repaints the component, so the round trip to
-   * Rust overlaps React's render instead of waiting for it. */
+   * Rust overlaps React's render instead of waiting for it. A quick wave's batch comes back
+   * as the answer: one round trip from click to repaint. */
   setProps(id: ComponentId, changes: Record<string, unknown>): void {
     const sent: Change[] = Object.entries(changes).map(([prop, value]) => ({ id, prop, value }));
     if (sent.length > 0) {
-      this.transport.send(sent).catch((e: unknown) => ipcFailed(e, sent.map((c) => `${idKey(c.id)}.${c.prop}`)));
+      this.transport
+        .send(sent)
+        .then((batch) => batch && this.waves.receive(batch))
+        .catch((e: unknown) => ipcFailed(e, sent.map((c) => `${idKey(c.id)}.${c.prop}`)));
     }
     this.store.set(idKey(id), changes);
   }
 
+  private applyBatch(batch: PatchBatch): void {
+    if (this.instrument) recordWave(batch.compute_us);
+    this.store.applyBatch(batch);
+  }
+
   private onPush(m: PushMessage): void {
     if (m.kind === "batch") {
-      recordWave(m.batch.compute_us ?? 0);
-      this.store.applyBatch(m.batch);
+      this.waves.receive(m.batch);
     } else if (m.kind === "clientside") {
       const { call } = m;
       void this.clientside
@@ -63,17 +83,4 @@ export class WindowSession {
 function ipcFailed(e: unknown, inputs: string[]): void {
   const message = typeof e === "string" ? e : e instanceof Error ? e.message : JSON.stringify(e);
   errorLog.push({ source: "ipc", inputs, message });
-}
-
-declare global {
-  interface Window {
-    /** Rust-side time of the last waves, in microseconds (for benchmarks). */
-    __deskdashWaves?: number[];
-  }
-}
-
-function recordWave(us: number): void {
-  const waves = (window.__deskdashWaves ??= []);
-  waves.push(us);
-  if (waves.length > 1000) waves.splice(0, waves.length - 1000);
 }

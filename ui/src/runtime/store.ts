@@ -3,21 +3,10 @@
 // components it touches, all at once.
 
 import { type ComponentId, type ComponentNode, idKey, isComponent } from "./ids";
-import { applyOps, type PatchOp } from "./patch";
+import { applyOps } from "./patch";
+import type { PatchBatch, PropUpdate } from "./protocol";
 
-export interface PropUpdate {
-  id: ComponentId;
-  prop: string;
-  value?: unknown;
-  patch?: PatchOp[];
-}
-
-export interface PatchBatch {
-  wave: number;
-  updates: PropUpdate[];
-  busy: ComponentId[];
-  compute_us?: number;
-}
+export type { PatchBatch, PropUpdate };
 
 type Listener = () => void;
 
@@ -79,7 +68,7 @@ export class Store {
       const key = idKey(u.id);
       const pending = grouped.get(key) ?? {};
       const before = u.prop in pending ? pending[u.prop] : this.props.get(key)?.[u.prop];
-      pending[u.prop] = u.patch ? applyOps(before, u.patch) : u.value;
+      pending[u.prop] = "patch" in u ? applyOps(before, u.patch) : u.value;
       grouped.set(key, pending);
       changed.push([key, u.prop]);
     }

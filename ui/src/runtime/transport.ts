@@ -1,45 +1,34 @@
 // The IPC transport: connect the window (layout, first batches, and a Channel for later
-// batches, errors and clientside calls), send user changes, answer clientside calls. Knows
-// nothing of components.
+// batches, errors and clientside calls), send user changes (a quick wave's batch is the
+// answer), answer clientside calls. The message types are generated from the Rust ones
+// (`protocol.ts`). Knows nothing of components.
 
 import { Channel, invoke } from "@tauri-apps/api/core";
 import { decodeFrame } from "./codec";
-import type { ComponentNode, ComponentId } from "./ids";
-import type { PatchBatch } from "./store";
-import type { ClientsideCall, ClientsideFunction, ClientsideResult } from "./clientside";
+import type { ApplyReply, Change, ClientsideResult, LoadMessage, PatchBatch, ToWindow } from "./protocol";
 
-export interface LoadMessage {
-  kind: "load";
-  title: string;
-  debug: boolean;
-  layout: ComponentNode;
-  batches: PatchBatch[];
-  clientside: ClientsideFunction[];
-}
-
-export type PushMessage =
-  | { kind: "batch"; batch: PatchBatch }
-  | { kind: "error"; error: { callback: string; inputs: string[]; message: string } }
-  | { kind: "clientside"; call: ClientsideCall };
-
-export interface Change {
-  id: ComponentId;
-  prop: string;
-  value: unknown;
-}
+/** What the Channel carries after the load message. */
+export type PushMessage = Exclude<ToWindow, { kind: "load" }>;
+export type { Change, LoadMessage };
 
 export interface Transport {
   connect(onPush: (m: PushMessage) => void): Promise<LoadMessage>;
-  send(changes: Change[]): Promise<void>;
+  /** Sends changes; resolves with the batch of the wave they started when it was quick. */
+  send(changes: Change[]): Promise<PatchBatch | null>;
   answer(result: ClientsideResult): Promise<void>;
 }
+
+// deskdash's commands, as the `deskdash` Tauri plugin registers them.
+const command = (name: string) => `plugin:deskdash|${name}`;
 
 // Raw bytes, so the shell bounds the size before parsing anything.
 const encodeBody = (message: unknown) => new TextEncoder().encode(JSON.stringify(message));
 
+/** A message is a frame (bytes, when it carries numeric blocks) or plain JSON. */
+const decode = <T>(raw: ArrayBuffer | T): T => (raw instanceof ArrayBuffer ? (decodeFrame(raw) as T) : raw);
+
 export const tauriTransport: Transport = {
   async connect(onPush) {
-    // The layout arrives as the Channel's first message; later ones are batches and errors.
     let loaded: (m: LoadMessage) => void = () => {};
     let failed: (e: unknown) => void = () => {};
     const load = new Promise<LoadMessage>((resolve, reject) => {
@@ -47,26 +36,26 @@ export const tauriTransport: Transport = {
       failed = reject;
     });
     let gotLoad = false;
-    // A message is a frame (bytes, when it carries numeric blocks) or plain JSON.
-    const channel = new Channel<ArrayBuffer | LoadMessage | PushMessage>();
+    const channel = new Channel<ArrayBuffer | ToWindow>();
     channel.onmessage = (raw) => {
-      const message = (raw instanceof ArrayBuffer ? decodeFrame(raw) : raw) as LoadMessage | PushMessage;
+      const message = decode<ToWindow>(raw);
       if (message.kind === "load") {
         gotLoad = true;
         loaded(message);
       } else if (!gotLoad && message.kind === "error") {
         failed(message.error.message);
       } else {
-        onPush(message as PushMessage);
+        onPush(message);
       }
     };
-    await invoke("connect", { onEvent: channel });
+    await invoke(command("connect"), { onEvent: channel });
     return load;
   },
   async send(changes) {
-    await invoke("apply_changes", encodeBody({ changes }));
+    const reply = decode<ApplyReply>(await invoke<ArrayBuffer | ApplyReply>(command("apply_changes"), encodeBody({ changes })));
+    return reply.batch;
   },
   async answer(result) {
-    await invoke("clientside_result", encodeBody(result));
+    await invoke(command("clientside_result"), encodeBody(result));
   },
 };

@@ -2,7 +2,9 @@
 //! none of its inputs can still be written by a callback that is requested or running, so it
 //! fires once with every upstream result and never shows an intermediate state.
 
-use super::{Change, ClientsideCall, SetProps, ClientsideContext, ClientsideOutcome, ClientsideResult, Command, PatchBatch, PropUpdate, UpdateKind};
+use super::outputs::{self, Write};
+use super::runner::{self, Outcome};
+use super::{BatchSlot, Command};
 use crate::app::{AppSpec, CallbackSpec};
 use crate::catalog;
 use crate::context::{Ctx, CtxInner, ProgressSink};
@@ -11,11 +13,14 @@ use crate::handler::{CallInput, Invoker};
 use crate::id::ComponentId;
 use crate::instances::{InstKey, Instance, Instances, PropKey, Resolved};
 use crate::layout::{id_key, Registry};
-use crate::patch::{apply_ops, PatchOp, NO_UPDATE_MARKER, PATCH_MARKER};
-use futures::FutureExt;
+use crate::messages::{
+    Change, ClientsideCall, ClientsideContext, ClientsideOutcome, ClientsideResult, PatchBatch, PropUpdate, SessionEvent, SetProps,
+    UpdateKind,
+};
+use crate::output::Produced;
+use crate::patch::{apply_ops, PatchOp};
 use serde_json::{json, Value};
 use std::collections::{HashMap, HashSet};
-use std::panic::AssertUnwindSafe;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use tokio::sync::{mpsc, oneshot};
@@ -23,7 +28,7 @@ use tokio::sync::{mpsc, oneshot};
 pub(crate) struct Completion {
     key: InstKey,
     generation: u64,
-    result: std::result::Result<Value, CallbackError>,
+    result: Outcome,
     ctx: Ctx,
 }
 
@@ -57,23 +62,9 @@ pub(crate) struct Actor {
     idle_waiters: Vec<oneshot::Sender<()>>,
     first_flush: Option<(oneshot::Sender<Vec<PatchBatch>>, Vec<PatchBatch>)>,
     me: mpsc::WeakUnboundedSender<Command>,
-    batches: mpsc::UnboundedSender<PatchBatch>,
-    errors: mpsc::UnboundedSender<ErrorReport>,
-    clientside: mpsc::UnboundedSender<ClientsideCall>,
-}
-
-fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    if let Some(s) = payload.downcast_ref::<&str>() {
-        format!("panicked: {s}")
-    } else if let Some(s) = payload.downcast_ref::<String>() {
-        format!("panicked: {s}")
-    } else {
-        "panicked".into()
-    }
-}
-
-fn is_marker(v: &Value, marker: &str) -> bool {
-    v.as_object().is_some_and(|m| m.len() == 1 && m.contains_key(marker))
+    events: mpsc::UnboundedSender<SessionEvent>,
+    /// Changes still waiting for the batch of the wave they started (see `Session::apply`).
+    waiting: Vec<BatchSlot>,
 }
 
 impl Actor {
@@ -81,9 +72,7 @@ impl Actor {
         app: Arc<AppSpec>,
         layout: &Value,
         me: mpsc::WeakUnboundedSender<Command>,
-        batches: mpsc::UnboundedSender<PatchBatch>,
-        errors: mpsc::UnboundedSender<ErrorReport>,
-        clientside: mpsc::UnboundedSender<ClientsideCall>,
+        events: mpsc::UnboundedSender<SessionEvent>,
         first: oneshot::Sender<Vec<PatchBatch>>,
     ) -> Result<Actor> {
         let reg = Registry::from_layout(layout)?;
@@ -103,9 +92,8 @@ impl Actor {
             idle_waiters: Vec::new(),
             first_flush: Some((first, Vec::new())),
             me,
-            batches,
-            errors,
-            clientside,
+            events,
+            waiting: Vec::new(),
         })
     }
 
@@ -126,8 +114,12 @@ impl Actor {
 
     fn handle(&mut self, cmd: Command) {
         match cmd {
-            Command::Apply { changes, reply } => {
-                let _ = reply.send(self.apply_changes(changes));
+            Command::Apply { changes, reply, batch } => {
+                let outcome = self.apply_changes(changes);
+                if outcome.is_ok() {
+                    self.waiting.push(batch);
+                }
+                let _ = reply.send(outcome);
             }
             Command::Completed(done) => self.complete(done),
             Command::ClientsideDone { result, reply } => {
@@ -158,7 +150,7 @@ impl Actor {
 
     fn report(&self, callback: &str, inputs: Vec<String>, message: String) {
         tracing::error!(callback, inputs = ?inputs, "{message}");
-        let _ = self.errors.send(ErrorReport { callback: callback.to_string(), inputs, message });
+        let _ = self.events.send(SessionEvent::Error { error: ErrorReport { callback: callback.to_string(), inputs, message } });
     }
 
     // ----- requests -------------------------------------------------------------------------
@@ -282,7 +274,7 @@ impl Actor {
         let Some(node) = self.reg.nodes.get(key) else { return };
         // Store data stays in Rust: nothing on screen shows it, and a clientside callback that
         // reads it receives it as an argument of its call.
-        if node.kind == "Store" && prop == "data" {
+        if catalog::stays_in_rust(&node.kind, prop) {
             return;
         }
         let id = node.id.clone();
@@ -443,6 +435,7 @@ impl Actor {
             set_props: Mutex::new(Vec::new()),
             progress,
             cancelled: cancelled.clone(),
+            shared: app.shared.clone(),
         }));
         self.set_running_props(i, true);
 
@@ -452,51 +445,19 @@ impl Actor {
         }
         let input = CallInput { values, labels, ctx: ctx.clone() };
         if let (true, Invoker::Sync(f)) = (inline, &spec.invoker) {
-            let result = std::panic::catch_unwind(AssertUnwindSafe(|| f(input)))
-                .unwrap_or_else(|p| Err(CallbackError::Failed(panic_message(p.as_ref()))));
+            let result = runner::run_now(f, input);
             self.running.insert(inst.key.clone(), Running { generation, long: false, abort: None, cancelled, clientside: None });
             self.complete(Completion { key: inst.key, generation, result, ctx });
             return;
         }
         let me = self.me.clone();
         let key = inst.key.clone();
-        let send = move |result| {
+        let done = move |result| {
             if let Some(tx) = me.upgrade() {
                 let _ = tx.send(Command::Completed(Completion { key, generation, result, ctx }));
             }
         };
-        let abort = match (&spec.invoker, spec.background) {
-            (Invoker::Sync(f), true) => {
-                let f = f.clone();
-                tokio::task::spawn_blocking(move || {
-                    let result = std::panic::catch_unwind(AssertUnwindSafe(|| f(input)))
-                        .unwrap_or_else(|p| Err(CallbackError::Failed(panic_message(p.as_ref()))));
-                    send(result);
-                });
-                None
-            }
-            (Invoker::Sync(f), false) => {
-                let f = f.clone();
-                let task = tokio::spawn(async move {
-                    let result = std::panic::catch_unwind(AssertUnwindSafe(|| f(input)))
-                        .unwrap_or_else(|p| Err(CallbackError::Failed(panic_message(p.as_ref()))));
-                    send(result);
-                });
-                Some(task.abort_handle())
-            }
-            (Invoker::Clientside(_), _) => unreachable!("clientside calls return above"),
-            (Invoker::Async(f), _) => {
-                let fut = f(input);
-                let task = tokio::spawn(async move {
-                    let result = AssertUnwindSafe(fut)
-                        .catch_unwind()
-                        .await
-                        .unwrap_or_else(|p| Err(CallbackError::Failed(panic_message(p.as_ref()))));
-                    send(result);
-                });
-                Some(task.abort_handle())
-            }
-        };
+        let abort = runner::spawn(&spec.invoker, spec.background, input, done);
         self.running.insert(inst.key, Running { generation, long: spec.is_long(), abort, cancelled, clientside: None });
     }
 
@@ -521,7 +482,7 @@ impl Actor {
         let call = ClientsideCall { call: generation, callback: inst.cb, name: spec.name.clone(), args, context };
         let key = inst.key.clone();
         let long = spec.is_long();
-        if self.clientside.send(call).is_err() {
+        if self.events.send(SessionEvent::Clientside { call }).is_err() {
             // No renderer listens (the window closed): nothing will ever answer.
             self.report(&spec.name, spec.input_labels(), "no renderer to run this clientside callback".into());
             self.set_running_props(i, false);
@@ -550,7 +511,7 @@ impl Actor {
             }
         }
         let result = match answer.outcome {
-            ClientsideOutcome::Value { value } => Ok(value),
+            ClientsideOutcome::Value { value } => Ok(Produced::from_wire(value)),
             ClientsideOutcome::Prevent => Err(CallbackError::PreventUpdate),
             ClientsideOutcome::Error { message } => Err(CallbackError::Failed(message)),
         };
@@ -603,101 +564,59 @@ impl Actor {
         match done.result {
             Err(CallbackError::PreventUpdate) => {}
             Err(CallbackError::Failed(message)) => self.report(&spec.name, spec.input_labels(), message),
-            Ok(value) => {
+            Ok(produced) => {
                 let inst = self.inst.list[i].clone();
-                if let Err(message) = self.write_outputs(spec, &inst, value) {
-                    self.report(&spec.name, spec.input_labels(), message);
+                if let Err(e) = self.write_outputs(spec, &inst, produced) {
+                    self.report(&spec.name, spec.input_labels(), e.to_string());
                 }
             }
         }
         for (id, props) in done.ctx.take_set_props() {
             let key = id_key(&id);
             for (prop, v) in props {
-                let outcome = self.check_output(&key, &prop, &v).and_then(|_| self.set_value(&key, &prop, v).map_err(|e| e.to_string()));
-                match outcome {
+                match self.check_output(&key, &prop, &v).and_then(|_| self.set_value(&key, &prop, v)) {
                     Ok(()) => self.fire(&(key.clone(), prop), Some(&done.key)),
-                    Err(m) => self.report(&spec.name, spec.input_labels(), format!("set_props: {m}")),
+                    Err(e) => self.report(&spec.name, spec.input_labels(), format!("set_props: {e}")),
                 }
             }
         }
     }
 
-    fn check_output(&self, key: &str, prop: &str, v: &Value) -> std::result::Result<(), String> {
-        let node = self.reg.nodes.get(key).ok_or_else(|| format!("output {key}.{prop}: no component {key} in the layout"))?;
-        let ty = catalog::prop_type(&node.kind, prop)
-            .ok_or_else(|| format!("output {key}.{prop}: {} has no property {prop}", node.kind))?;
+    fn check_output(&self, key: &str, prop: &str, v: &Value) -> Result<()> {
+        let bad = |reason: String| EngineError::BadOutput { id: key.into(), prop: prop.into(), reason };
+        let node = self.reg.nodes.get(key).ok_or_else(|| bad(format!("no component {key} in the layout")))?;
+        let ty = catalog::prop_type(&node.kind, prop).ok_or_else(|| bad(format!("{} has no property {prop}", node.kind)))?;
         if !ty.accepts(v) {
-            return Err(format!("output {key}.{prop}: expected {}, got {}", ty.describe(), catalog::json_type_name(v)));
+            return Err(bad(format!("expected {}, got {}", ty.describe(), catalog::json_type_name(v))));
         }
         Ok(())
     }
 
-    /// Splits a return value over the outputs and writes each; all-or-nothing on shape errors.
-    fn write_outputs(&mut self, spec: &CallbackSpec, inst: &Instance, value: Value) -> std::result::Result<(), String> {
-        let per_output: Vec<Value> = match (spec.outputs.len(), spec.multi_output) {
-            (0, _) => return Ok(()),
-            (1, false) => vec![value],
-            (n, _) => match value {
-                Value::Array(items) if items.len() == n => items,
-                Value::Array(items) => {
-                    return Err(format!("returned {} values for {n} outputs", items.len()));
-                }
-                _ if is_marker(&value, NO_UPDATE_MARKER) => return Ok(()),
-                other => return Err(format!("returned {} for {n} outputs; expected a list of {n}", catalog::json_type_name(&other))),
-            },
-        };
-        let mut writes: Vec<(String, String, Value)> = Vec::new();
-        for ((out, r), v) in spec.outputs.iter().zip(&inst.outputs).zip(per_output) {
-            match r {
-                Resolved::One(k) => writes.push((k.clone(), out.prop.clone(), v)),
-                Resolved::Many(ks) => match v {
-                    Value::Array(items) if items.len() == ks.len() => {
-                        writes.extend(ks.iter().cloned().zip(items).map(|(k, v)| (k, out.prop.clone(), v)))
-                    }
-                    _ if is_marker(&v, NO_UPDATE_MARKER) => {}
-                    other => {
-                        return Err(format!(
-                            "output {out} matches {} components; expected a list of {} values, got {}",
-                            ks.len(),
-                            ks.len(),
-                            catalog::json_type_name(&other)
-                        ))
-                    }
-                },
-                Resolved::Missing => {
-                    if !is_marker(&v, NO_UPDATE_MARKER) {
-                        return Err(format!("output {out}: no such component in the layout"));
-                    }
-                }
-            }
-        }
+    /// Splits a result over the outputs (all-or-nothing on shape errors) and writes each;
+    /// a write that fails leaves the others standing and is reported.
+    fn write_outputs(&mut self, spec: &CallbackSpec, inst: &Instance, produced: Produced) -> Result<()> {
+        let writes = outputs::split(&spec.outputs, &inst.outputs, spec.multi_output, produced)?;
         let mut first_error = None;
-        for (key, prop, v) in writes {
-            if is_marker(&v, NO_UPDATE_MARKER) {
-                continue;
-            }
-            let result = match v.as_object().and_then(|m| m.get(PATCH_MARKER)).filter(|_| is_marker(&v, PATCH_MARKER)) {
-                Some(ops) => self.write_patch(&key, &prop, ops.clone()),
-                None => self.check_output(&key, &prop, &v).and_then(|_| self.set_value(&key, &prop, v).map_err(|e| e.to_string())),
+        for (key, prop, write) in writes {
+            let result = match write {
+                Write::Patch(ops) => self.write_patch(&key, &prop, ops),
+                Write::Set(v) => self.check_output(&key, &prop, &v).and_then(|_| self.set_value(&key, &prop, v)),
             };
             match result {
                 Ok(()) => self.fire(&(key, prop), Some(&inst.key)),
-                Err(m) => {
-                    first_error.get_or_insert(m);
+                Err(e) => {
+                    first_error.get_or_insert(e);
                 }
             }
         }
         first_error.map_or(Ok(()), Err)
     }
 
-    fn write_patch(&mut self, key: &str, prop: &str, ops: Value) -> std::result::Result<(), String> {
-        let ops: Vec<PatchOp> = serde_json::from_value(ops).map_err(|e| format!("malformed Patch on {key}.{prop}: {e}"))?;
+    fn write_patch(&mut self, key: &str, prop: &str, ops: Vec<PatchOp>) -> Result<()> {
         let mut value = self.reg.get(key, prop);
-        apply_ops(&mut value, &ops).map_err(|(path, reason)| {
-            EngineError::Patch { id: key.into(), prop: prop.into(), path, reason }.to_string()
-        })?;
+        apply_ops(&mut value, &ops).map_err(|(path, reason)| EngineError::Patch { id: key.into(), prop: prop.into(), path, reason })?;
         self.check_output(key, prop, &value)?;
-        self.store(key, prop, value).map_err(|e| e.to_string())?;
+        self.store(key, prop, value)?;
         self.queue(key, prop, UpdateKind::Patch(ops));
         Ok(())
     }
@@ -729,27 +648,48 @@ impl Actor {
             })
             .filter_map(|k| self.reg.nodes.get(&k).map(|n| n.id.clone()))
             .collect();
-        if !self.unsent.is_empty() || self.first_flush.is_some() {
-            self.wave += 1;
-            let compute_us = self.wave_started.map_or(0, |t| u64::try_from(t.elapsed().as_micros()).unwrap_or(u64::MAX));
-            let batch = PatchBatch { wave: self.wave, updates: std::mem::take(&mut self.unsent), busy, compute_us };
-            match self.first_flush.take() {
-                Some((tx, mut first)) => {
-                    if !batch.updates.is_empty() {
-                        first.push(batch);
-                    }
-                    let _ = tx.send(first);
-                }
-                None => {
-                    let _ = self.batches.send(batch);
-                }
+        if let Some((tx, mut first)) = self.first_flush.take() {
+            if !self.unsent.is_empty() {
+                first.push(self.next_batch(busy));
             }
+            let _ = tx.send(first);
+        } else if !self.unsent.is_empty() {
+            let batch = self.next_batch(busy);
+            self.send_batch(batch);
+        }
+        // The wave is over: changes still waiting get no batch of their own, and hear so now.
+        for slot in self.waiting.drain(..) {
+            drop(slot.lock().ok().and_then(|mut s| s.take()));
         }
         if self.running.is_empty() && self.requested.is_empty() {
             self.wave_started = None;
             for w in self.idle_waiters.drain(..) {
                 let _ = w.send(());
             }
+        }
+    }
+
+    /// The batch of what is unsent. Waves are numbered from 1 without gaps, only for batches
+    /// that are sent, so a window can put batches from both paths back in order.
+    fn next_batch(&mut self, busy: Vec<ComponentId>) -> PatchBatch {
+        self.wave += 1;
+        let compute_us = self.wave_started.map_or(0, |t| u64::try_from(t.elapsed().as_micros()).unwrap_or(u64::MAX));
+        PatchBatch { wave: self.wave, updates: std::mem::take(&mut self.unsent), busy, compute_us }
+    }
+
+    /// A batch goes back as the answer of the oldest change still waiting for one, else on
+    /// the event stream.
+    fn send_batch(&mut self, batch: PatchBatch) {
+        let mut unsent = Some(batch);
+        for slot in self.waiting.drain(..) {
+            let Some(sender) = slot.lock().ok().and_then(|mut s| s.take()) else { continue };
+            // The others are released (their senders dropped) as the loop goes on.
+            if let Some(batch) = unsent.take() {
+                unsent = sender.send(batch).err();
+            }
+        }
+        if let Some(batch) = unsent {
+            let _ = self.events.send(SessionEvent::Batch { batch });
         }
     }
 }

@@ -1,24 +1,21 @@
 // The generic renderer: draws any component node from its JSON, with the current props of
-// components that have an id. Knows no particular app.
+// components that have an id. The component registry comes from context (the app root
+// provides it), so component files can draw their children without importing the registry
+// back: there is no import circle. Knows no particular app.
 
-import { createContext, useCallback, useContext, useSyncExternalStore, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useSyncExternalStore, type ComponentType, type ReactNode } from "react";
 import { type ComponentId, idKey, isComponent } from "./runtime/ids";
 import type { WindowSession } from "./runtime/session";
-import { registry } from "./components";
+import type { ComponentProps } from "./props";
 
 export const SessionContext = createContext<WindowSession | null>(null);
+export type Registry = Record<string, ComponentType<ComponentProps>>;
+export const RegistryContext = createContext<Registry>({});
 
 export function useSession(): WindowSession {
   const s = useContext(SessionContext);
   if (!s) throw new Error("component rendered outside a window session");
   return s;
-}
-
-export interface ComponentProps {
-  props: Record<string, unknown>;
-  setProps: (changes: Record<string, unknown>) => void;
-  /** The canonical id key, or null for components without an id. */
-  idKey: string | null;
 }
 
 const noop = () => {};
@@ -32,6 +29,7 @@ function useLiveProps(key: string | null, initial: Record<string, unknown>): Rec
 
 function ComponentView({ node }: { node: { type: string; props: Record<string, unknown> } }) {
   const session = useSession();
+  const registry = useContext(RegistryContext);
   const id = node.props["id"] as ComponentId | undefined;
   const key = id === undefined || id === null ? null : idKey(id);
   const props = useLiveProps(key, node.props);
@@ -65,28 +63,4 @@ function childKey(child: unknown, i: number): string {
     if (typeof k === "string" || typeof k === "number") return `k${k}`;
   }
   return `i${i}`;
-}
-
-/** DOM attributes every component shares: string ids become the element id (tests and CSS
- * address them); map ids are kept as a data attribute. */
-export function domProps(p: ComponentProps): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  const id = p.props["id"];
-  if (typeof id === "string") out["id"] = id;
-  else if (p.idKey) out["data-dash-id"] = p.idKey;
-  if (typeof p.props["className"] === "string") out["className"] = p.props["className"];
-  if (typeof p.props["style"] === "object" && p.props["style"] !== null) out["style"] = p.props["style"];
-  if (typeof p.props["title"] === "string") out["title"] = p.props["title"];
-  if (p.props["hidden"] === true) out["hidden"] = true;
-  return out;
-}
-
-export function str(props: Record<string, unknown>, key: string): string | undefined {
-  const v = props[key];
-  return typeof v === "string" ? v : undefined;
-}
-
-export function num(props: Record<string, unknown>, key: string): number | undefined {
-  const v = props[key];
-  return typeof v === "number" ? v : undefined;
 }

@@ -1,0 +1,61 @@
+//! Runs one callback function and turns whatever happens to it (a value, an error, a panic)
+//! into its outcome. This is the one place a callback's panic is caught, whether it ran in
+//! the session actor, on a runtime worker, on the blocking pool or as a future.
+
+use crate::error::CallbackError;
+use crate::handler::{CallInput, Invoker, SyncFn};
+use crate::output::Produced;
+use futures::FutureExt;
+use std::any::Any;
+use std::panic::AssertUnwindSafe;
+
+pub(crate) type Outcome = Result<Produced, CallbackError>;
+
+fn panic_message(payload: &(dyn Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        format!("panicked: {s}")
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        format!("panicked: {s}")
+    } else {
+        "panicked".into()
+    }
+}
+
+fn caught(result: std::thread::Result<Outcome>) -> Outcome {
+    result.unwrap_or_else(|payload| Err(CallbackError::Failed(panic_message(payload.as_ref()))))
+}
+
+/// Runs a plain function on the calling thread.
+pub(crate) fn run_now(f: &SyncFn, input: CallInput) -> Outcome {
+    caught(std::panic::catch_unwind(AssertUnwindSafe(|| f(input))))
+}
+
+/// Starts a Rust callback off the actor: a background plain function on the blocking pool,
+/// any other plain function or future on the runtime. `done` receives its outcome; the
+/// handle aborts it, where the task can be aborted. Clientside callbacks are not run here.
+pub(crate) fn spawn(
+    invoker: &Invoker,
+    background: bool,
+    input: CallInput,
+    done: impl FnOnce(Outcome) + Send + 'static,
+) -> Option<tokio::task::AbortHandle> {
+    match invoker {
+        Invoker::Sync(f) if background => {
+            let f = f.clone();
+            tokio::task::spawn_blocking(move || done(run_now(&f, input)));
+            None
+        }
+        Invoker::Sync(f) => {
+            let f = f.clone();
+            Some(tokio::spawn(async move { done(run_now(&f, input)) }).abort_handle())
+        }
+        Invoker::Async(f) => {
+            let future = f(input);
+            Some(tokio::spawn(async move { done(caught(AssertUnwindSafe(future).catch_unwind().await)) }).abort_handle())
+        }
+        Invoker::Clientside(_) => {
+            done(Err(CallbackError::Failed("internal: a clientside callback reached the Rust runner".into())));
+            None
+        }
+    }
+}

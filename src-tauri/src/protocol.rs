@@ -1,0 +1,150 @@
+//! Every message between Rust and the window, as tagged types: the one home of the wire
+//! format. The renderer's TypeScript declarations (`ui/src/runtime/protocol.ts`) are
+//! generated from these types by ts-rs, and a test fails when the two drift apart.
+//!
+//! To the window: `ToWindow` on the window's Channel, and `ApplyReply` as the answer to
+//! `apply_changes`. From the window: `ChangeMessage` (`apply_changes`) and the engine's
+//! `ClientsideResult` (`clientside_result`).
+
+use deskdash_engine::{Change, ClientsideFunction, ErrorReport, PatchBatch, SessionEvent};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// A message on a window's Channel, in the order the session produced it.
+#[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ToWindow {
+    /// The first message: the layout, the initial callbacks' batches, and the clientside
+    /// functions to compile.
+    Load(LoadMessage),
+    Batch { batch: PatchBatch },
+    Error { error: ErrorReport },
+    Clientside { call: deskdash_engine::ClientsideCall },
+}
+
+#[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct LoadMessage {
+    pub title: String,
+    /// Debug builds show callback errors in an overlay.
+    pub debug: bool,
+    /// Whether the renderer records timings on `window` for benchmarks and tests (debug
+    /// builds, or `DESKDASH_INSTRUMENT` set); a shipped app leaves no such globals.
+    pub instrument: bool,
+    #[cfg_attr(test, ts(type = "ComponentNode"))]
+    pub layout: Value,
+    pub batches: Vec<PatchBatch>,
+    pub clientside: Vec<ClientsideFunction>,
+}
+
+impl From<SessionEvent> for ToWindow {
+    fn from(event: SessionEvent) -> Self {
+        match event {
+            SessionEvent::Batch { batch } => ToWindow::Batch { batch },
+            SessionEvent::Error { error } => ToWindow::Error { error },
+            SessionEvent::Clientside { call } => ToWindow::Clientside { call },
+        }
+    }
+}
+
+/// What the user changed (`apply_changes`).
+#[derive(Debug, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct ChangeMessage {
+    pub changes: Vec<Change>,
+}
+
+/// The answer to `apply_changes`: the batch of the wave the change started, when that wave
+/// finished quickly (one round trip); else `null`, and the batch follows on the Channel.
+#[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ApplyReply {
+    pub batch: Option<PatchBatch>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use deskdash_engine::{ClientsideCall, ClientsideContext, ClientsideOutcome, ClientsideResult, PatchOp, PathSeg, PropUpdate, SetProps, UpdateKind};
+    use deskdash_engine::id::{ComponentId, ScalarKey};
+    use ts_rs::TS;
+
+    /// The generated declarations, in dependency order, as `protocol.ts` holds them.
+    fn declarations() -> String {
+        let decls = [
+            ScalarKey::decl(),
+            ComponentId::decl(),
+            PathSeg::decl(),
+            PatchOp::decl(),
+            UpdateKind::decl(),
+            PropUpdate::decl(),
+            PatchBatch::decl(),
+            ErrorReport::decl(),
+            ClientsideContext::decl(),
+            ClientsideCall::decl(),
+            ClientsideFunction::decl(),
+            ClientsideOutcome::decl(),
+            SetProps::decl(),
+            ClientsideResult::decl(),
+            Change::decl(),
+            ChangeMessage::decl(),
+            ApplyReply::decl(),
+            LoadMessage::decl(),
+            ToWindow::decl(),
+        ];
+        let mut out = String::from(
+            "// Generated from src-tauri/src/protocol.rs and the engine's message types by ts-rs.\n\
+             // Do not edit: run `DESKDASH_WRITE_PROTOCOL=1 cargo test -p deskdash protocol` to regenerate.\n\n\
+             import type { ComponentNode } from \"./ids\";\n",
+        );
+        for d in decls {
+            out.push_str("\nexport ");
+            out.push_str(&d);
+            out.push('\n');
+        }
+        out
+    }
+
+    #[test]
+    fn protocol_ts_is_generated_from_these_types() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/runtime/protocol.ts");
+        check_generated(&path, &declarations());
+    }
+
+    /// Writes `generated` to `path` when asked, then checks the file holds it.
+    fn check_generated(path: &std::path::Path, generated: &str) {
+        if std::env::var_os("DESKDASH_WRITE_PROTOCOL").is_some() {
+            std::fs::write(path, generated).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
+        }
+        let have = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            have == generated,
+            "{} is out of date with the Rust types; regenerate it with DESKDASH_WRITE_PROTOCOL=1 cargo test -p deskdash protocol",
+            path.display()
+        );
+    }
+
+    /// The engine's component catalog as the renderer's tests read it: each kind with its
+    /// props. The renderer's registry test holds its components to this list.
+    #[test]
+    fn protocol_catalog_json_is_the_engines_catalog() {
+        let catalog: serde_json::Map<String, Value> =
+            deskdash_engine::catalog::all().into_iter().map(|(kind, props)| (kind.to_string(), Value::from(props))).collect();
+        let text = serde_json::to_string_pretty(&catalog).unwrap_or_default() + "\n";
+        check_generated(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/test/fixtures/catalog.json"), &text);
+    }
+
+    #[test]
+    fn messages_serialize_with_their_kind_tag() -> Result<(), serde_json::Error> {
+        let error = ErrorReport { callback: "cb".into(), inputs: vec!["a.value".into()], message: "boom".into() };
+        let v = serde_json::to_value(ToWindow::from(SessionEvent::Error { error }))?;
+        assert_eq!(v, serde_json::json!({"kind": "error", "error": {"callback": "cb", "inputs": ["a.value"], "message": "boom"}}));
+        let load = ToWindow::Load(LoadMessage { title: "t".into(), debug: false, instrument: false, layout: Value::Null, batches: vec![], clientside: vec![] });
+        assert_eq!(serde_json::to_value(load)?["kind"], "load");
+        let reply = serde_json::to_value(ApplyReply { batch: None })?;
+        assert_eq!(reply, serde_json::json!({"batch": null}));
+        Ok(())
+    }
+}

@@ -1,0 +1,22 @@
+// Timings for the benchmarks and end-to-end tests, kept on `window` globals. They exist only
+// when the shell asks for them (debug builds, or a release build started with
+// DESKDASH_INSTRUMENT set, as the bench does): a shipped app leaves no such globals.
+
+declare global {
+  interface Window {
+    /** Rust-side time of the last waves, in microseconds. */
+    __deskdashWaves?: number[];
+    /** Wall-clock time (ms since the epoch) of the first paint with the layout. */
+    __deskdashFirstPaint?: number;
+  }
+}
+
+export function recordWave(us: number): void {
+  const waves = (window.__deskdashWaves ??= []);
+  waves.push(us);
+  if (waves.length > 1000) waves.splice(0, waves.length - 1000);
+}
+
+export function recordFirstPaint(): void {
+  requestAnimationFrame(() => requestAnimationFrame(() => (window.__deskdashFirstPaint = Date.now())));
+}
