@@ -127,7 +127,7 @@ mod tests {
         assert_eq!(split(&w, &[Resolved::Missing], false, produced(1)), Err(EngineError::OutputMissing { output: "a.children".into() }));
         assert_eq!(split(&w, &[Resolved::Missing], false, produced(NoUpdate)), Ok(vec![]));
         let many = Resolved::Many(vec!["x".into(), "y".into()]);
-        assert!(matches!(split(&w, &[many.clone()], false, produced(vec![1])), Err(EngineError::WildcardOutputLength { matches: 2, .. })));
+        assert!(matches!(split(&w, std::slice::from_ref(&many), false, produced(vec![1])), Err(EngineError::WildcardOutputLength { matches: 2, .. })));
         let mixed = split(&w, &[many], false, produced((1, NoUpdate)));
         assert_eq!(mixed, Ok(vec![("x".into(), "children".into(), Write::Set(json!(1)))]));
     }

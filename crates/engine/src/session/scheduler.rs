@@ -2,23 +2,21 @@
 //! none of its inputs can still be written by a callback that is requested or running, so it
 //! fires once with every upstream result and never shows an intermediate state.
 
-use super::outputs::{self, Write};
+mod clientside;
+mod flush;
+mod values;
+
 use super::runner::{self, Outcome};
 use super::{BatchSlot, Command};
-use crate::app::{AppSpec, CallbackSpec};
+use crate::app::AppSpec;
 use crate::catalog;
 use crate::context::{Ctx, CtxInner, ProgressSink};
 use crate::error::{CallbackError, EngineError, ErrorReport, Result};
 use crate::handler::{CallInput, Invoker};
 use crate::id::ComponentId;
-use crate::instances::{InstKey, Instance, Instances, PropKey, Resolved};
+use crate::instances::{InstKey, Instances, PropKey, Resolved};
 use crate::layout::{id_key, Registry};
-use crate::messages::{
-    Change, ClientsideCall, ClientsideContext, ClientsideOutcome, ClientsideResult, PatchBatch, PropUpdate, SessionEvent, SetProps,
-    UpdateKind,
-};
-use crate::output::Produced;
-use crate::patch::{apply_ops, PatchOp};
+use crate::messages::{Change, PatchBatch, PropUpdate, SessionEvent};
 use serde_json::{json, Value};
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -179,7 +177,9 @@ impl Actor {
 
     /// Requests every instance fired by `prop` changing, except the one that wrote it.
     fn fire(&mut self, changed: &PropKey, writer: Option<&InstKey>) {
-        let Some(node) = self.reg.nodes.get(&changed.0) else { return };
+        let Some(node) = self.reg.nodes.get(&changed.0) else {
+            return;
+        };
         let id = node.id.clone();
         let fired = self.inst.fired_by.get(changed).cloned().unwrap_or_default();
         for i in fired {
@@ -244,73 +244,6 @@ impl Actor {
         }
     }
 
-    // ----- values ---------------------------------------------------------------------------
-
-    /// Stores a value and queues it for the renderer; a value holding components replaces
-    /// that part of the layout and resolves the callbacks anew.
-    fn set_value(&mut self, key: &str, prop: &str, value: Value) -> Result<()> {
-        self.store(key, prop, value.clone())?;
-        self.queue(key, prop, UpdateKind::Value(value));
-        Ok(())
-    }
-
-    fn store(&mut self, key: &str, prop: &str, value: Value) -> Result<()> {
-        let kind = self.reg.nodes.get(key).map(|n| n.kind.clone()).ok_or_else(|| EngineError::UnknownId { id: key.into() })?;
-        if catalog::may_hold_components(&kind, prop) {
-            let (added, removed) = self.reg.replace_children(key, prop, &value)?;
-            if let Some(props) = self.reg.props.get_mut(key) {
-                props.insert(prop.to_string(), value);
-            }
-            if !added.is_empty() || !removed.is_empty() {
-                self.relayout();
-            }
-        } else if let Some(props) = self.reg.props.get_mut(key) {
-            props.insert(prop.to_string(), value);
-        }
-        Ok(())
-    }
-
-    fn queue(&mut self, key: &str, prop: &str, update: UpdateKind) {
-        let Some(node) = self.reg.nodes.get(key) else { return };
-        // Store data stays in Rust: nothing on screen shows it, and a clientside callback that
-        // reads it receives it as an argument of its call.
-        if catalog::stays_in_rust(&node.kind, prop) {
-            return;
-        }
-        let id = node.id.clone();
-        // A later whole value supersedes anything queued for the same property.
-        if matches!(update, UpdateKind::Value(_)) {
-            self.unsent.retain(|u| !(u.id == id && u.prop == prop));
-        }
-        self.unsent.push(PropUpdate { id, prop: prop.to_string(), update });
-    }
-
-    /// New or removed components: re-resolve instances, drop requests for instances that no
-    /// longer exist, and make the initial calls of those that are new or whose lists changed.
-    fn relayout(&mut self) {
-        let old: HashMap<InstKey, Instance> = self.inst.list.iter().map(|i| (i.key.clone(), i.clone())).collect();
-        self.inst = Instances::resolve(&self.app, &self.reg);
-        self.requested.retain(|k, _| self.inst.by_key.contains_key(k));
-        let mut fresh = Vec::new();
-        for (i, inst) in self.inst.list.iter().enumerate() {
-            let spec = &self.app.callbacks[inst.cb];
-            // New instances, and those whose firing inputs now resolve to other components
-            // (an `ALL` list that grew or shrank), make their initial call.
-            let new_or_changed = match old.get(&inst.key) {
-                None => true,
-                Some(before) => spec
-                    .deps
-                    .iter()
-                    .zip(before.deps.iter().zip(&inst.deps))
-                    .any(|(d, (was, now))| d.fires() && was != now),
-            };
-            if new_or_changed {
-                fresh.push(i);
-            }
-        }
-        self.request_initial(&fresh);
-    }
-
     // ----- running callbacks ----------------------------------------------------------------
 
     /// Instances whose inputs no requested or running callback can still write.
@@ -331,7 +264,9 @@ impl Actor {
         }
         let mut ready: Vec<(u64, usize)> = Vec::new();
         for (key, req) in &self.requested {
-            let Some(&i) = self.inst.by_key.get(key) else { continue };
+            let Some(&i) = self.inst.by_key.get(key) else {
+                continue;
+            };
             if self.running.contains_key(key) {
                 continue;
             }
@@ -393,7 +328,9 @@ impl Actor {
 
     fn start(&mut self, i: usize, inline: bool) {
         let inst = self.inst.list[i].clone();
-        let Some(req) = self.requested.remove(&inst.key) else { return };
+        let Some(req) = self.requested.remove(&inst.key) else {
+            return;
+        };
         let app = self.app.clone();
         let spec = &app.callbacks[inst.cb];
         *self.calls.entry(spec.name.clone()).or_default() += 1;
@@ -461,64 +398,6 @@ impl Actor {
         self.running.insert(inst.key, Running { generation, long: spec.is_long(), abort, cancelled, clientside: None });
     }
 
-    /// Asks the renderer to run a clientside callback. It counts as running until the answer
-    /// arrives, so callbacks downstream of it wait, exactly as behind a Rust callback.
-    fn call_clientside(&mut self, i: usize, generation: u64, args: Vec<Value>, ctx: Ctx, cancelled: Arc<AtomicBool>) {
-        let inst = &self.inst.list[i];
-        let spec = &self.app.callbacks[inst.cb];
-        let triggered = ctx
-            .0
-            .triggered
-            .iter()
-            .map(|(id, prop)| json!({"prop_id": format!("{id}.{prop}"), "value": self.reg.materialized(&id_key(id), prop)}))
-            .collect();
-        let context = ClientsideContext {
-            triggered,
-            triggered_id: ctx.triggered_id().map(ComponentId::to_json),
-            inputs_list: ctx.0.inputs_list.clone(),
-            states_list: ctx.0.states_list.clone(),
-            outputs_list: ctx.0.outputs_list.clone(),
-        };
-        let call = ClientsideCall { call: generation, callback: inst.cb, name: spec.name.clone(), args, context };
-        let key = inst.key.clone();
-        let long = spec.is_long();
-        if self.events.send(SessionEvent::Clientside { call }).is_err() {
-            // No renderer listens (the window closed): nothing will ever answer.
-            self.report(&spec.name, spec.input_labels(), "no renderer to run this clientside callback".into());
-            self.set_running_props(i, false);
-            return;
-        }
-        self.running.insert(key, Running { generation, long, abort: None, cancelled, clientside: Some(ctx) });
-    }
-
-    fn clientside_done(&mut self, answer: ClientsideResult) -> Result<()> {
-        if answer.call > self.generation {
-            return Err(EngineError::UnknownClientsideCall { call: answer.call });
-        }
-        let awaiting = self.running.iter().find(|(_, r)| r.generation == answer.call && r.clientside.is_some());
-        let Some((key, run)) = awaiting else {
-            tracing::debug!(call = answer.call, "clientside answer for a call no longer awaited; dropped");
-            return Ok(());
-        };
-        let (key, ctx) = (key.clone(), run.clientside.clone().unwrap_or_else(|| unreachable!("filtered above")));
-        for SetProps { id, props } in answer.set_props {
-            match ComponentId::from_json(&id) {
-                Ok(id) => ctx.set_props(id, props),
-                Err(reason) => {
-                    let spec = &self.app.callbacks[key.0];
-                    self.report(&spec.name, spec.input_labels(), format!("set_props: bad id {id}: {reason}"));
-                }
-            }
-        }
-        let result = match answer.outcome {
-            ClientsideOutcome::Value { value } => Ok(Produced::from_wire(value)),
-            ClientsideOutcome::Prevent => Err(CallbackError::PreventUpdate),
-            ClientsideOutcome::Error { message } => Err(CallbackError::Failed(message)),
-        };
-        self.complete(Completion { key, generation: answer.call, result, ctx });
-        Ok(())
-    }
-
     fn set_running_props(&mut self, i: usize, during: bool) {
         let inst = self.inst.list[i].clone();
         let spec = &self.app.clone().callbacks[inst.cb];
@@ -536,7 +415,9 @@ impl Actor {
         if self.running.get(key).map(|r| r.generation) != Some(generation) {
             return;
         }
-        let Some(&i) = self.inst.by_key.get(key) else { return };
+        let Some(&i) = self.inst.by_key.get(key) else {
+            return;
+        };
         let inst = self.inst.list[i].clone();
         let app = self.app.clone();
         let spec = &app.callbacks[inst.cb];
@@ -557,7 +438,9 @@ impl Actor {
             _ => return,
         }
         self.running.remove(&done.key);
-        let Some(&i) = self.inst.by_key.get(&done.key) else { return };
+        let Some(&i) = self.inst.by_key.get(&done.key) else {
+            return;
+        };
         self.set_running_props(i, false);
         let app = self.app.clone();
         let spec = &app.callbacks[done.key.0];
@@ -579,117 +462,6 @@ impl Actor {
                     Err(e) => self.report(&spec.name, spec.input_labels(), format!("set_props: {e}")),
                 }
             }
-        }
-    }
-
-    fn check_output(&self, key: &str, prop: &str, v: &Value) -> Result<()> {
-        let bad = |reason: String| EngineError::BadOutput { id: key.into(), prop: prop.into(), reason };
-        let node = self.reg.nodes.get(key).ok_or_else(|| bad(format!("no component {key} in the layout")))?;
-        let ty = catalog::prop_type(&node.kind, prop).ok_or_else(|| bad(format!("{} has no property {prop}", node.kind)))?;
-        if !ty.accepts(v) {
-            return Err(bad(format!("expected {}, got {}", ty.describe(), catalog::json_type_name(v))));
-        }
-        Ok(())
-    }
-
-    /// Splits a result over the outputs (all-or-nothing on shape errors) and writes each;
-    /// a write that fails leaves the others standing and is reported.
-    fn write_outputs(&mut self, spec: &CallbackSpec, inst: &Instance, produced: Produced) -> Result<()> {
-        let writes = outputs::split(&spec.outputs, &inst.outputs, spec.multi_output, produced)?;
-        let mut first_error = None;
-        for (key, prop, write) in writes {
-            let result = match write {
-                Write::Patch(ops) => self.write_patch(&key, &prop, ops),
-                Write::Set(v) => self.check_output(&key, &prop, &v).and_then(|_| self.set_value(&key, &prop, v)),
-            };
-            match result {
-                Ok(()) => self.fire(&(key, prop), Some(&inst.key)),
-                Err(e) => {
-                    first_error.get_or_insert(e);
-                }
-            }
-        }
-        first_error.map_or(Ok(()), Err)
-    }
-
-    fn write_patch(&mut self, key: &str, prop: &str, ops: Vec<PatchOp>) -> Result<()> {
-        let mut value = self.reg.get(key, prop);
-        apply_ops(&mut value, &ops).map_err(|(path, reason)| EngineError::Patch { id: key.into(), prop: prop.into(), path, reason })?;
-        self.check_output(key, prop, &value)?;
-        self.store(key, prop, value)?;
-        self.queue(key, prop, UpdateKind::Patch(ops));
-        Ok(())
-    }
-
-    // ----- batches --------------------------------------------------------------------------
-
-    /// Sends what this wave changed once nothing short is left running: one batch per wave,
-    /// so the screen never shows half an update, while a long callback does not hold back
-    /// the rest.
-    fn maybe_flush(&mut self) {
-        // The first batch goes with the layout, before the renderer can answer any clientside
-        // call: it waits only for Rust callbacks, and clientside results follow as a batch.
-        let loading = self.first_flush.is_some();
-        let holds_the_wave = |r: &Running| match (r.long, &r.clientside) {
-            (true, _) => false,
-            (false, Some(_)) => !loading,
-            (false, None) => true,
-        };
-        if self.running.values().any(holds_the_wave) {
-            return;
-        }
-        let busy: Vec<ComponentId> = self
-            .running
-            .keys()
-            .filter_map(|k| self.inst.by_key.get(k))
-            .flat_map(|&i| {
-                let inst = &self.inst.list[i];
-                inst.outputs.iter().flat_map(|r| r.keys().to_vec()).collect::<Vec<_>>()
-            })
-            .filter_map(|k| self.reg.nodes.get(&k).map(|n| n.id.clone()))
-            .collect();
-        if let Some((tx, mut first)) = self.first_flush.take() {
-            if !self.unsent.is_empty() {
-                first.push(self.next_batch(busy));
-            }
-            let _ = tx.send(first);
-        } else if !self.unsent.is_empty() {
-            let batch = self.next_batch(busy);
-            self.send_batch(batch);
-        }
-        // The wave is over: changes still waiting get no batch of their own, and hear so now.
-        for slot in self.waiting.drain(..) {
-            drop(slot.lock().ok().and_then(|mut s| s.take()));
-        }
-        if self.running.is_empty() && self.requested.is_empty() {
-            self.wave_started = None;
-            for w in self.idle_waiters.drain(..) {
-                let _ = w.send(());
-            }
-        }
-    }
-
-    /// The batch of what is unsent. Waves are numbered from 1 without gaps, only for batches
-    /// that are sent, so a window can put batches from both paths back in order.
-    fn next_batch(&mut self, busy: Vec<ComponentId>) -> PatchBatch {
-        self.wave += 1;
-        let compute_us = self.wave_started.map_or(0, |t| u64::try_from(t.elapsed().as_micros()).unwrap_or(u64::MAX));
-        PatchBatch { wave: self.wave, updates: std::mem::take(&mut self.unsent), busy, compute_us }
-    }
-
-    /// A batch goes back as the answer of the oldest change still waiting for one, else on
-    /// the event stream.
-    fn send_batch(&mut self, batch: PatchBatch) {
-        let mut unsent = Some(batch);
-        for slot in self.waiting.drain(..) {
-            let Some(sender) = slot.lock().ok().and_then(|mut s| s.take()) else { continue };
-            // The others are released (their senders dropped) as the loop goes on.
-            if let Some(batch) = unsent.take() {
-                unsent = sender.send(batch).err();
-            }
-        }
-        if let Some(batch) = unsent {
-            let _ = self.events.send(SessionEvent::Batch { batch });
         }
     }
 }

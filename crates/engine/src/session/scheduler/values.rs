@@ -1,0 +1,126 @@
+//! Writing values: a user's change, a callback's output or a Patch stored in the session's
+//! registry, queued for the renderer unless it stays in Rust, and the layout re-resolved
+//! when a value holds components.
+
+use super::Actor;
+use crate::app::CallbackSpec;
+use crate::catalog;
+use crate::error::{EngineError, Result};
+use crate::instances::{InstKey, Instance, Instances};
+use crate::messages::{PropUpdate, UpdateKind};
+use crate::output::Produced;
+use crate::patch::{apply_ops, PatchOp};
+use crate::session::outputs::{self, Write};
+use serde_json::Value;
+use std::collections::HashMap;
+
+impl Actor {
+    /// Stores a value and queues it for the renderer; a value holding components replaces
+    /// that part of the layout and resolves the callbacks anew.
+    pub(super) fn set_value(&mut self, key: &str, prop: &str, value: Value) -> Result<()> {
+        self.store(key, prop, value.clone())?;
+        self.queue(key, prop, UpdateKind::Value(value));
+        Ok(())
+    }
+
+    pub(super) fn store(&mut self, key: &str, prop: &str, value: Value) -> Result<()> {
+        let kind = self.reg.nodes.get(key).map(|n| n.kind.clone()).ok_or_else(|| EngineError::UnknownId { id: key.into() })?;
+        if catalog::may_hold_components(&kind, prop) {
+            let (added, removed) = self.reg.replace_children(key, prop, &value)?;
+            if let Some(props) = self.reg.props.get_mut(key) {
+                props.insert(prop.to_string(), value);
+            }
+            if !added.is_empty() || !removed.is_empty() {
+                self.relayout();
+            }
+        } else if let Some(props) = self.reg.props.get_mut(key) {
+            props.insert(prop.to_string(), value);
+        }
+        Ok(())
+    }
+
+    pub(super) fn queue(&mut self, key: &str, prop: &str, update: UpdateKind) {
+        let Some(node) = self.reg.nodes.get(key) else {
+            return;
+        };
+        // Store data stays in Rust: nothing on screen shows it, and a clientside callback that
+        // reads it receives it as an argument of its call.
+        if catalog::stays_in_rust(&node.kind, prop) {
+            return;
+        }
+        let id = node.id.clone();
+        // A later whole value supersedes anything queued for the same property.
+        if matches!(update, UpdateKind::Value(_)) {
+            self.unsent.retain(|u| !(u.id == id && u.prop == prop));
+        }
+        self.unsent.push(PropUpdate { id, prop: prop.to_string(), update });
+    }
+
+    /// New or removed components: re-resolve instances, drop requests for instances that no
+    /// longer exist, and make the initial calls of those that are new or whose lists changed.
+    pub(super) fn relayout(&mut self) {
+        let old: HashMap<InstKey, Instance> = self.inst.list.iter().map(|i| (i.key.clone(), i.clone())).collect();
+        self.inst = Instances::resolve(&self.app, &self.reg);
+        self.requested.retain(|k, _| self.inst.by_key.contains_key(k));
+        let mut fresh = Vec::new();
+        for (i, inst) in self.inst.list.iter().enumerate() {
+            let spec = &self.app.callbacks[inst.cb];
+            // New instances, and those whose firing inputs now resolve to other components
+            // (an `ALL` list that grew or shrank), make their initial call.
+            let new_or_changed = match old.get(&inst.key) {
+                None => true,
+                Some(before) => {
+                    spec.deps.iter().zip(before.deps.iter().zip(&inst.deps)).any(|(d, (was, now))| d.fires() && was != now)
+                }
+            };
+            if new_or_changed {
+                fresh.push(i);
+            }
+        }
+        self.request_initial(&fresh);
+    }
+
+    pub(super) fn check_output(&self, key: &str, prop: &str, v: &Value) -> Result<()> {
+        let bad = |reason: String| EngineError::BadOutput { id: key.into(), prop: prop.into(), reason };
+        let node = self.reg.nodes.get(key).ok_or_else(|| bad(format!("no component {key} in the layout")))?;
+        let ty = catalog::prop_type(&node.kind, prop).ok_or_else(|| bad(format!("{} has no property {prop}", node.kind)))?;
+        if !ty.accepts(v) {
+            return Err(bad(format!("expected {}, got {}", ty.describe(), catalog::json_type_name(v))));
+        }
+        Ok(())
+    }
+
+    /// Splits a result over the outputs (all-or-nothing on shape errors) and writes each;
+    /// a write that fails leaves the others standing and is reported.
+    pub(super) fn write_outputs(&mut self, spec: &CallbackSpec, inst: &Instance, produced: Produced) -> Result<()> {
+        let writes = outputs::split(&spec.outputs, &inst.outputs, spec.multi_output, produced)?;
+        let mut first_error = None;
+        for (key, prop, write) in writes {
+            let result = match write {
+                Write::Patch(ops) => self.write_patch(&key, &prop, ops),
+                Write::Set(v) => self.check_output(&key, &prop, &v).and_then(|_| self.set_value(&key, &prop, v)),
+            };
+            match result {
+                Ok(()) => self.fire(&(key, prop), Some(&inst.key)),
+                Err(e) => {
+                    first_error.get_or_insert(e);
+                }
+            }
+        }
+        first_error.map_or(Ok(()), Err)
+    }
+
+    pub(super) fn write_patch(&mut self, key: &str, prop: &str, ops: Vec<PatchOp>) -> Result<()> {
+        let mut value = self.reg.get(key, prop);
+        apply_ops(&mut value, &ops).map_err(|(path, reason)| EngineError::Patch {
+            id: key.into(),
+            prop: prop.into(),
+            path,
+            reason,
+        })?;
+        self.check_output(key, prop, &value)?;
+        self.store(key, prop, value)?;
+        self.queue(key, prop, UpdateKind::Patch(ops));
+        Ok(())
+    }
+}
