@@ -85,6 +85,20 @@ async fn measure_deskdash() -> Map<String, Value> {
     out.insert("startup_ms".into(), json!((painted - started).round()));
     tokio::time::sleep(Duration::from_secs(5)).await;
     out.insert("idle_pss_mb".into(), json!((pss_mb("/latency") * 10.0).round() / 10.0));
+    // The floor under every click: one invoke that fires nothing, to Rust and back. WebKit's
+    // clock counts whole milliseconds, so the mean of many in a row gives the figure.
+    let ipc = w
+        .js_async(
+            "const done = arguments[arguments.length - 1];
+             const body = new TextEncoder().encode(JSON.stringify({changes: []}));
+             (async () => {
+               const n = 500, t0 = performance.now();
+               for (let i = 0; i < n; i++) await window.__TAURI_INTERNALS__.invoke('plugin:deskdash|apply_changes', body);
+               done((performance.now() - t0) / n);
+             })();",
+        )
+        .await;
+    out.insert("ipc_round_trip_ms".into(), json!((ipc.as_f64().unwrap_or(f64::NAN) * 1000.0).round() / 1000.0));
 
     let probe = std::fs::read_to_string(shared().join("measure.js")).expect("../shared/bench/dash/measure.js");
     for (name, button, target, runs) in [("one", "btn", "out", 200), ("chain5", "chain-btn", "c5", 100), ("fan50", "fan-btn", "f49", 50)] {
@@ -163,12 +177,14 @@ fn main() {
     for (key, name) in [("one_rust_us", "one"), ("chain5_rust_us", "chain5"), ("fan50_rust_us", "fan50")] {
         summary.insert(key.into(), json!(num(&desk, &[name, "rust_wave_p50_us"])));
     }
+    summary.insert("ipc_round_trip_ms".into(), desk["ipc_round_trip_ms"].clone());
     summary.insert("startup_ms".into(), desk["startup_ms"].clone());
     summary.insert("idle_rss_mb".into(), desk["idle_pss_mb"].clone());
     summary.insert("dash_idle_mb".into(), json!(dash_mem_load));
     summary.insert("after_figures_mb".into(), desk["after_figures_pss_mb"].clone());
     summary.insert("dash_after_figures_mb".into(), json!(dash_mem));
     summary.insert("binary_mb".into(), json!((binary_mb * 10.0).round() / 10.0));
+    println!("one invoke to Rust and back (no callback): {} ms mean", desk["ipc_round_trip_ms"]);
     println!(
         "startup to first paint: {} ms; memory (PSS, app + WebKit) idle after load {} MB vs Dash {dash_mem_load:.0} MB, after the figures {} MB vs Dash {dash_mem:.0} MB; release binary {binary_mb:.1} MB",
         desk["startup_ms"], desk["idle_pss_mb"], desk["after_figures_pss_mb"]

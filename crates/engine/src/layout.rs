@@ -20,7 +20,15 @@ pub struct Node {
     pub path: String,
     /// Layout order (increasing as components are inserted), so `ALL` lists follow the page.
     pub order: u64,
+    /// How many JSON containers (objects and lists) lie between the root and this component.
+    pub depth: usize,
 }
+
+/// How deeply a window's layout may nest, counted in JSON containers from the root (a
+/// component is two: itself and its props). Reading, replacing and dropping a layout recurse
+/// once per level, so a layout grown level by level by crafted changes must stop here
+/// rather than exhaust the stack; Dash layouts are a few dozen levels deep.
+pub const MAX_LAYOUT_DEPTH: usize = 400;
 
 /// Every addressable (id'd) component of one window and its properties.
 #[derive(Debug, Clone, Default)]
@@ -49,11 +57,14 @@ fn as_component(v: &Value) -> Option<(&str, &Map<String, Value>)> {
     Some((kind, props))
 }
 
-fn walk(v: &Value, owner: &Owner, path: &str, out: &mut Vec<Found>) -> Result<()> {
+fn walk(v: &Value, owner: &Owner, path: &str, depth: usize, out: &mut Vec<Found>) -> Result<()> {
+    if depth > MAX_LAYOUT_DEPTH && (v.is_array() || v.is_object()) {
+        return Err(EngineError::LayoutTooDeep { path: path.to_string(), limit: MAX_LAYOUT_DEPTH });
+    }
     match v {
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                walk(item, owner, &format!("{path}[{i}]"), out)?;
+                walk(item, owner, &format!("{path}[{i}]"), depth + 1, out)?;
             }
             Ok(())
         }
@@ -94,11 +105,11 @@ fn walk(v: &Value, owner: &Owner, path: &str, out: &mut Vec<Found>) -> Result<()
                         Some(k) => Some((k.clone(), prop.clone())),
                         None => owner.clone(),
                     };
-                    walk(value, &owner_here, &shown, out)?;
+                    walk(value, &owner_here, &shown, depth + 2, out)?;
                 }
             }
             if let Some(id) = id {
-                let node = Node { id: id.clone(), kind: kind.into(), owner: owner.clone(), path: shown, order: 0 };
+                let node = Node { id: id.clone(), kind: kind.into(), owner: owner.clone(), path: shown, order: 0, depth };
                 out.push(Found { key: id_key(&id), node, props: props.clone() });
             }
             Ok(())
@@ -123,7 +134,9 @@ impl Registry {
     fn insert_tree_replacing(&mut self, v: &Value, owner: Owner, leaving: &[String]) -> Result<Vec<String>> {
         let mut found = Vec::new();
         let base = owner.as_ref().map(|(k, p)| format!("{k}.{p}")).unwrap_or_default();
-        walk(v, &owner, &base, &mut found)?;
+        // Below its owner's props: the owner component, its props, then this value.
+        let depth = owner.as_ref().and_then(|(k, _)| self.nodes.get(k)).map_or(0, |n| n.depth + 2);
+        walk(v, &owner, &base, depth, &mut found)?;
         let mut seen: HashMap<&str, &str> = HashMap::new();
         for f in &found {
             let existing = self.nodes.get(&f.key).filter(|_| !leaving.contains(&f.key)).map(|n| n.path.as_str());

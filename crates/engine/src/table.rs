@@ -47,8 +47,10 @@ pub struct FilterQuery(Expr);
 enum Expr {
     /// The empty query: every row passes.
     All,
-    And(Box<Expr>, Box<Expr>),
-    Or(Box<Expr>, Box<Expr>),
+    /// A chain of `&&` (or `||`) is one list, however long, so a long query builds no deep
+    /// tree; nesting comes only from parentheses and `!`, which the parser bounds.
+    And(Vec<Expr>),
+    Or(Vec<Expr>),
     Not(Box<Expr>),
     Compare { column: String, op: Relation, case_insensitive: bool, value: Literal },
     Is { column: String, test: Test },
@@ -87,7 +89,7 @@ enum Literal {
 
 impl FilterQuery {
     pub fn parse(query: &str) -> Result<FilterQuery, QueryError> {
-        let mut p = Parser { query, chars: query.char_indices().collect(), pos: 0 };
+        let mut p = Parser { query, chars: query.char_indices().collect(), pos: 0, depth: 0 };
         p.skip_space();
         if p.at_end() {
             return Ok(FilterQuery(Expr::All));
@@ -115,8 +117,8 @@ impl Expr {
     fn eval(&self, row: &Value) -> bool {
         match self {
             Expr::All => true,
-            Expr::And(a, b) => a.eval(row) && b.eval(row),
-            Expr::Or(a, b) => a.eval(row) || b.eval(row),
+            Expr::And(all) => all.iter().all(|e| e.eval(row)),
+            Expr::Or(any) => any.iter().any(|e| e.eval(row)),
             Expr::Not(e) => !e.eval(row),
             Expr::Compare { column, op, case_insensitive, value } => compare(row.get(column), *op, *case_insensitive, value),
             Expr::Is { column, test } => is(row.get(column), *test),
@@ -206,10 +208,15 @@ fn is(cell: Option<&Value>, test: Test) -> bool {
     }
 }
 
+/// How deeply parentheses and `!` may nest. Parsing, evaluating and dropping a query each
+/// recurse once per level, so the bound keeps a crafted query from exhausting the stack.
+pub const MAX_QUERY_DEPTH: usize = 64;
+
 struct Parser<'q> {
     query: &'q str,
     chars: Vec<(usize, char)>,
     pos: usize,
+    depth: usize,
 }
 
 impl Parser<'_> {
@@ -247,31 +254,44 @@ impl Parser<'_> {
     }
 
     fn or(&mut self) -> Result<Expr, QueryError> {
-        let mut left = self.and()?;
+        let mut any = vec![self.and()?];
         while self.eat("||") || self.eat("or") {
-            left = Expr::Or(Box::new(left), Box::new(self.and()?));
+            any.push(self.and()?);
         }
-        Ok(left)
+        Ok(if any.len() == 1 { any.remove(0) } else { Expr::Or(any) })
     }
 
     fn and(&mut self) -> Result<Expr, QueryError> {
-        let mut left = self.unary()?;
+        let mut all = vec![self.unary()?];
         while self.eat("&&") || self.eat("and") {
-            left = Expr::And(Box::new(left), Box::new(self.unary()?));
+            all.push(self.unary()?);
         }
-        Ok(left)
+        Ok(if all.len() == 1 { all.remove(0) } else { Expr::And(all) })
+    }
+
+    /// One level deeper (a `(` or a `!`), refused past [`MAX_QUERY_DEPTH`].
+    fn nested(&mut self, inner: impl FnOnce(&mut Self) -> Result<Expr, QueryError>) -> Result<Expr, QueryError> {
+        if self.depth >= MAX_QUERY_DEPTH {
+            return Err(self.error(&format!("parentheses and ! nest deeper than {MAX_QUERY_DEPTH} levels")));
+        }
+        self.depth += 1;
+        let expr = inner(self);
+        self.depth -= 1;
+        expr
     }
 
     fn unary(&mut self) -> Result<Expr, QueryError> {
         if self.eat("!") {
-            return Ok(Expr::Not(Box::new(self.unary()?)));
+            return self.nested(|p| Ok(Expr::Not(Box::new(p.unary()?))));
         }
         if self.eat("(") {
-            let inner = self.or()?;
-            if !self.eat(")") {
-                return Err(self.error("expected )"));
-            }
-            return Ok(inner);
+            return self.nested(|p| {
+                let inner = p.or()?;
+                if !p.eat(")") {
+                    return Err(p.error("expected )"));
+                }
+                Ok(inner)
+            });
         }
         self.comparison()
     }

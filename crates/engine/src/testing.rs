@@ -6,11 +6,12 @@
 //! use deskdash_engine::{testing::TestApp, *};
 //! # fn main() -> std::result::Result<(), Box<dyn std::error::Error>> {
 //! # tokio::runtime::Runtime::new()?.block_on(async {
+//! fn hello(v: String) -> String {
+//!     format!("hello {v}")
+//! }
 //! let app = App::new("echo")
-//!     .layout(div((input("name").value("a"), div("").id("out"))))
-//!     .callback(Input::new("name", "value"), Output::new("out", "children"), |v: String| {
-//!         Ok::<_, CallbackError>(format!("hello {v}"))
-//!     });
+//!     .layout(div((input("name").value("a"), div(id("out")))))
+//!     .callback(Input::new("name", "value"), Output::new("out", "children"), hello);
 //! let mut t = TestApp::start(app).await?;
 //! t.set("name", "value", "b").await?;
 //! assert_eq!(t.get("out", "children").await, "hello b");

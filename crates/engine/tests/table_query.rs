@@ -108,3 +108,28 @@ fn the_renderers_queries_parse_and_keep_the_expected_rows() {
         assert_eq!(Value::Array(kept), case["ids"], "{query}");
     }
 }
+
+/// Crafted queries a hostile or buggy renderer could send: each used to recurse until the
+/// stack overflowed (parse, eval or drop) and abort the whole process.
+#[test]
+fn crafted_queries_are_refused_or_handled_without_exhausting_the_stack() {
+    let deep = format!("{}{{pop}} > 1{}", "(".repeat(2000), ")".repeat(2000));
+    let err = FilterQuery::parse(&deep).err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(err.contains("nest deeper than 64 levels"), "{err}");
+
+    let nots = format!("{}{{pop}} > 1", "!".repeat(100_000));
+    let err = FilterQuery::parse(&nots).err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(err.contains("nest deeper than 64 levels"), "{err}");
+
+    // A flat chain is no deeper than one level, however long: it parses and filters.
+    let chain = vec!["{pop} > 1"; 11_000].join(" && ");
+    assert!(chain.len() > 110_000);
+    let q = FilterQuery::parse(&chain).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(q.filter(&rows()).len(), 5);
+    let either = vec!["{pop} = 709"; 11_000].join(" || ");
+    assert_eq!(FilterQuery::parse(&either).map(|q| q.filter(&rows()).len()).ok(), Some(1));
+
+    // Nesting within the bound still works.
+    let ok = format!("{}{{pop}} > 290{}", "(".repeat(60), ")".repeat(60));
+    assert_eq!(ids(&ok), vec![1, 2]);
+}

@@ -216,16 +216,21 @@ impl Actor {
     fn apply_changes(&mut self, changes: Vec<Change>) -> Result<()> {
         let checked = changes.iter().map(|c| self.validate(c)).collect::<Result<Vec<_>>>()?;
         self.wave_started.get_or_insert_with(std::time::Instant::now);
+        // A value can pass its type check and still be refused as it is stored (components
+        // holding an id that exists, or nesting too deep): that change is left out, the
+        // others go on, and the sender hears of the first refusal.
+        let mut refused = None;
         for ((key, prop), change) in checked.into_iter().zip(changes) {
             self.cancel_fired_by(&(key.clone(), prop.clone()));
             // Not queued for the renderer: the window that sent the change already shows it.
             if let Err(e) = self.store(&key, &prop, change.value) {
-                self.report("engine", vec![format!("{key}.{prop}")], e.to_string());
+                tracing::warn!(change = %format!("{key}.{prop}"), "change refused: {e}");
+                refused.get_or_insert(e);
                 continue;
             }
             self.fire(&(key, prop), None);
         }
-        Ok(())
+        refused.map_or(Ok(()), Err)
     }
 
     fn cancel_fired_by(&mut self, prop: &PropKey) {
