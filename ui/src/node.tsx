@@ -39,9 +39,10 @@ function ComponentView({ node }: { node: { type: string; props: Record<string, u
     },
     [session, id],
   );
+  const current = useCallback(() => (key ? session.store.get(key) ?? props : props), [session, key, props]);
   const Impl = registry[node.type];
   if (!Impl) return <div className="dd-unknown">Unknown component type {node.type}</div>;
-  return <Impl props={props} setProps={setProps} idKey={key} />;
+  return <Impl props={props} setProps={setProps} idKey={key} current={current} />;
 }
 
 /** Draws children: text, numbers, a component, or a list of them. */

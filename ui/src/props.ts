@@ -6,6 +6,9 @@ export interface ComponentProps {
   setProps: (changes: Record<string, unknown>) => void;
   /** The canonical id key, or null for components without an id. */
   idKey: string | null;
+  /** The props as the session holds them now, including changes that did not redraw the
+   * component (click counters). */
+  current: () => Record<string, unknown>;
 }
 
 /** DOM attributes every component shares: string ids become the element id (tests and CSS

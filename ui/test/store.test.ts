@@ -41,3 +41,17 @@ describe("Store", () => {
     expect(s.isBusy("out")).toBe(false);
   });
 });
+
+describe("quiet changes", () => {
+  it("records a prop without redrawing when nothing on screen shows it", () => {
+    const s = new Store();
+    s.load({ type: "Button", props: { id: "b", n_clicks: 0 } });
+    let redraws = 0;
+    s.subscribe("b", () => (redraws += 1));
+    s.set("b", { n_clicks: 1 }, { redraw: false });
+    expect(s.get("b")?.["n_clicks"]).toBe(1);
+    expect(redraws).toBe(0);
+    s.set("b", { children: "x" });
+    expect(redraws).toBe(1);
+  });
+});

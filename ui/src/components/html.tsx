@@ -16,7 +16,7 @@ const VOID = new Set(["img", "hr"]);
 
 export function clickProps(p: ComponentProps): Record<string, unknown> {
   return {
-    n_clicks: (num(p.props, "n_clicks") ?? 0) + 1,
+    n_clicks: (num(p.current(), "n_clicks") ?? 0) + 1,
     n_clicks_timestamp: Date.now(),
   };
 }

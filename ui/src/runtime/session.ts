@@ -4,11 +4,16 @@
 import { Clientside } from "./clientside";
 import { errorLog } from "./errors";
 import { type ComponentId, idKey } from "./ids";
-import { recordWave } from "./instrument";
+import { recordAnswer, recordWave } from "./instrument";
 import type { PatchBatch } from "./protocol";
 import { Store } from "./store";
 import type { Change, LoadMessage, PushMessage, Transport } from "./transport";
 import { WaveOrder } from "./waves";
+
+/** Props a user event changes that nothing on screen shows: recording them does not redraw
+ * the component, so a click costs no render while its answer is on the way from Rust
+ * (components read them at event time through `ComponentProps.current`). */
+export const UNSEEN_PROPS: ReadonlySet<string> = new Set(["n_clicks", "n_clicks_timestamp"]);
 
 export class WindowSession {
   readonly store = new Store();
@@ -52,12 +57,16 @@ export class WindowSession {
   setProps(id: ComponentId, changes: Record<string, unknown>): void {
     const sent: Change[] = Object.entries(changes).map(([prop, value]) => ({ id, prop, value }));
     if (sent.length > 0) {
+      const started = this.instrument ? performance.now() : 0;
       this.transport
         .send(sent)
-        .then((batch) => batch && this.waves.receive(batch))
+        .then((batch) => {
+          if (this.instrument) recordAnswer(started);
+          if (batch) this.waves.receive(batch);
+        })
         .catch((e: unknown) => ipcFailed(e, sent.map((c) => `${idKey(c.id)}.${c.prop}`)));
     }
-    this.store.set(idKey(id), changes);
+    this.store.set(idKey(id), changes, { redraw: Object.keys(changes).some((prop) => !UNSEEN_PROPS.has(prop)) });
   }
 
   private applyBatch(batch: PatchBatch): void {

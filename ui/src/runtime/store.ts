@@ -49,15 +49,16 @@ export class Store {
     return () => set.delete(listener);
   }
 
-  /** Sets props locally (from a user event or a batch) and notifies the component. */
-  set(key: string, changes: Record<string, unknown>): void {
+  /** Sets props locally (from a user event or a batch) and notifies the component, unless
+   * nothing it shows changed (`redraw: false`). */
+  set(key: string, changes: Record<string, unknown>, { redraw = true }: { redraw?: boolean } = {}): void {
     const current = this.props.get(key) ?? {};
     const next = { ...current, ...changes };
     this.props.set(key, next);
     for (const value of Object.values(changes)) {
       if (Array.isArray(value) || isComponent(value)) this.register(value);
     }
-    this.listeners.get(key)?.forEach((l) => l());
+    if (redraw) this.listeners.get(key)?.forEach((l) => l());
   }
 
   /** Applies one wave's updates together; returns the `[key, prop]` pairs changed. */
