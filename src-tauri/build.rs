@@ -6,42 +6,33 @@
 //! `generate_context!`: every app shares it, and a build script reruns whenever the built
 //! renderer changes, so no binary ever serves a stale one.
 
-use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+use tauri_codegen::embedded_assets::{AssetOptions, EmbeddedAssets};
 
 const COMMANDS: &[&str] = &["connect", "apply_changes", "clientside_result"];
 
-fn files_under(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            files_under(&path, out)?;
-        } else {
-            out.push(path);
-        }
-    }
-    Ok(())
-}
+/// Shown when the binary was built before the renderer was.
+const NOT_BUILT: &str = "<!doctype html><meta charset=utf-8><title>deskdash</title>\
+<p style=\"font:16px sans-serif;padding:32px\">The deskdash renderer was not built when this app was compiled. \
+Build it (<code>./run test</code>, or <code>npm run build</code> in <code>ui/</code>) and rebuild the app.</p>";
 
-/// Writes `renderer_assets.rs`: a sorted table of `(url path, bytes)` for every built file.
+/// Writes `renderer_assets.rs`: the built renderer, brotli-compressed the way Tauri embeds a
+/// frontend (the runtime decompresses on request), as an `EmbeddedAssets` expression.
 fn embed_renderer() -> Result<(), Box<dyn std::error::Error>> {
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR")?);
     let dist = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR")?).join("../ui/dist");
     println!("cargo:rerun-if-changed={}", dist.display());
-    let mut files = Vec::new();
-    if dist.join("index.html").exists() {
-        files_under(&dist, &mut files)?;
+    let source = if dist.join("index.html").exists() {
+        dist
     } else {
         println!("cargo:warning=the renderer is not built ({} is missing): windows will say so. Run `./run test` or `cd ui && npm run build`.", dist.display());
-    }
-    files.sort();
-    let mut table = String::from("&[\n");
-    for file in &files {
-        let url = file.strip_prefix(&dist)?.to_string_lossy().replace('\\', "/");
-        writeln!(table, "    ({:?}, include_bytes!({:?})),", format!("/{url}"), file.canonicalize()?)?;
-    }
-    table.push(']');
-    let out = PathBuf::from(std::env::var("OUT_DIR")?).join("renderer_assets.rs");
-    std::fs::write(out, table)?;
+        let fallback = out_dir.join("renderer-not-built");
+        std::fs::create_dir_all(&fallback)?;
+        std::fs::write(fallback.join("index.html"), NOT_BUILT)?;
+        fallback
+    };
+    let assets = EmbeddedAssets::new(source, &AssetOptions::default(), |_, _, _, _| Ok(()))?;
+    std::fs::write(out_dir.join("renderer_assets.rs"), quote::ToTokens::to_token_stream(&assets).to_string())?;
     Ok(())
 }
 

@@ -98,6 +98,6 @@ pub fn plugin<R: Runtime>(app: deskdash_engine::App) -> Result<TauriPlugin<R>> {
 /// The app's context with deskdash's embedded renderer as its frontend (the app's config
 /// names no `frontendDist`: every deskdash app draws with the same renderer).
 pub fn with_renderer<R: Runtime>(mut context: tauri::Context<R>) -> tauri::Context<R> {
-    context.set_assets(Box::new(renderer::Renderer));
+    context.set_assets(Box::new(renderer::assets()));
     context
 }
