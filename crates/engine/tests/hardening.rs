@@ -42,3 +42,33 @@ async fn a_layout_grown_level_by_level_stops_at_the_depth_bound() -> Result<()> 
     assert_eq!(t.get("out", "children").await, json!(1), "the session keeps answering");
     Ok(())
 }
+
+#[tokio::test]
+async fn a_running_output_that_replaces_components_does_not_derail_the_other_ready_callbacks() -> Result<()> {
+    // `slow`'s running output swaps the area's children, removing the item and with it the
+    // MATCH instance of `echo`; `other`, registered after `echo`, is ready in the same pass.
+    let app = App::new("relayout")
+        .layout(div((
+            button("go").id("go"),
+            div((input(json!({"type": "item", "index": 1})).value("a"), div(id(json!({"type": "echo", "index": 1}))))).id("area"),
+            div(id("out")),
+            div(id("other-out")),
+        )))
+        .suppress_callback_exceptions(true)
+        .callback(Input::new("go", "n_clicks"), Output::new("out", "children"), |n: u64| {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            format!("done {n}")
+        })
+        .running(Output::new("area", "children"), json!([{"type": "Div", "props": {"children": "busy"}}]), json!([]))
+        .prevent_initial_call()
+        .callback(Input::new(json!({"type": "item", "index": MATCH}), "value"), Output::new(json!({"type": "echo", "index": MATCH}), "children"), |v: String| v)
+        .callback(Input::new("go", "n_clicks"), Output::new("other-out", "children"), |n: u64| format!("other {n}"))
+        .prevent_initial_call();
+    let mut t = TestApp::start(app).await?;
+    t.set("go", "n_clicks", 1).await?;
+    assert_eq!(t.get("other-out", "children").await, "other 1", "the other ready callback ran");
+    assert_eq!(t.get("out", "children").await, "done 1");
+    t.set("go", "n_clicks", 2).await?;
+    assert_eq!(t.get("other-out", "children").await, "other 2", "and the session still answers");
+    Ok(())
+}

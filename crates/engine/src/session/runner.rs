@@ -11,7 +11,7 @@ use std::panic::AssertUnwindSafe;
 
 pub(crate) type Outcome = Result<Produced, CallbackError>;
 
-fn panic_message(payload: &(dyn Any + Send)) -> String {
+pub(crate) fn panic_message(payload: &(dyn Any + Send)) -> String {
     if let Some(s) = payload.downcast_ref::<&str>() {
         format!("panicked: {s}")
     } else if let Some(s) = payload.downcast_ref::<String>() {

@@ -98,15 +98,29 @@ impl Actor {
     pub(crate) async fn run(mut self, mut rx: mpsc::UnboundedReceiver<Command>) {
         let initial: Vec<usize> = (0..self.inst.list.len()).collect();
         self.request_initial(&initial);
-        self.pump();
+        self.guarded(|actor| actor.pump());
         while let Some(cmd) = rx.recv().await {
-            self.handle(cmd);
-            // Drain whatever else is already queued before scheduling, so completions that
-            // arrive together are settled in one pass.
-            while let Ok(cmd) = rx.try_recv() {
-                self.handle(cmd);
-            }
-            self.pump();
+            self.guarded(|actor| {
+                actor.handle(cmd);
+                // Drain whatever else is already queued before scheduling, so completions that
+                // arrive together are settled in one pass.
+                while let Ok(cmd) = rx.try_recv() {
+                    actor.handle(cmd);
+                }
+                actor.pump();
+            });
+        }
+    }
+
+    /// Runs one step of the actor so that a bug in the engine becomes an error report for the
+    /// window, not the end of its session (after which every click would be refused).
+    fn guarded(&mut self, step: impl FnOnce(&mut Self)) {
+        if let Err(payload) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| step(self))) {
+            let message = format!(
+                "internal error in the session ({}); reload the window if it looks out of step",
+                runner::panic_message(payload.as_ref())
+            );
+            self.report("engine", Vec::new(), message);
         }
     }
 
@@ -234,16 +248,17 @@ impl Actor {
     }
 
     fn cancel_fired_by(&mut self, prop: &PropKey) {
-        let victims = self.inst.cancelled_by.get(prop).cloned().unwrap_or_default();
-        for i in victims {
-            let key = self.inst.list[i].key.clone();
+        // Keys first: resetting one victim's `running` props may re-resolve the instances.
+        let victims: Vec<InstKey> =
+            self.inst.cancelled_by.get(prop).into_iter().flatten().map(|&i| self.inst.list[i].key.clone()).collect();
+        for key in victims {
             if let Some(run) = self.running.remove(&key) {
                 run.cancelled.store(true, Ordering::Relaxed);
                 if let Some(abort) = run.abort {
                     abort.abort();
                 }
                 tracing::info!(callback = %self.app.callbacks[key.0].name, "cancelled by {}.{}", prop.0, prop.1);
-                self.set_running_props(i, false);
+                self.set_running_props(&key, false);
             }
             self.requested.remove(&key);
         }
@@ -252,7 +267,7 @@ impl Actor {
     // ----- running callbacks ----------------------------------------------------------------
 
     /// Instances whose inputs no requested or running callback can still write.
-    fn ready(&self) -> Vec<usize> {
+    fn ready(&self) -> Vec<InstKey> {
         let mut blockers: Vec<usize> = Vec::with_capacity(self.requested.len() + self.running.len());
         for key in self.requested.keys().chain(self.running.keys()) {
             if let Some(&i) = self.inst.by_key.get(key) {
@@ -285,7 +300,7 @@ impl Actor {
             }
         }
         ready.sort_unstable();
-        ready.into_iter().map(|(_, i)| i).collect()
+        ready.into_iter().map(|(_, i)| self.inst.list[i].key.clone()).collect()
     }
 
     fn pump(&mut self) {
@@ -297,11 +312,13 @@ impl Actor {
             // A lone short plain function runs right here: spawning it would only add two
             // thread hops. Several ready callbacks run concurrently on the runtime.
             let inline = ready.len() == 1 && {
-                let spec = &self.app.callbacks[self.inst.list[ready[0]].cb];
+                let spec = &self.app.callbacks[ready[0].0];
                 matches!(spec.invoker, Invoker::Sync(_)) && !spec.is_long()
             };
-            for i in ready {
-                self.start(i, inline);
+            // By key, not index: starting one callback may set `running` props that replace
+            // components, re-resolving the instances (and their indices) under the others.
+            for key in ready {
+                self.start(&key, inline);
             }
         }
         self.maybe_flush();
@@ -331,7 +348,8 @@ impl Actor {
         }
     }
 
-    fn start(&mut self, i: usize, inline: bool) {
+    fn start(&mut self, key: &InstKey, inline: bool) {
+        let Some(&i) = self.inst.by_key.get(key) else { return };
         let inst = self.inst.list[i].clone();
         let Some(req) = self.requested.remove(&inst.key) else {
             return;
@@ -379,10 +397,10 @@ impl Actor {
             cancelled: cancelled.clone(),
             shared: app.shared.clone(),
         }));
-        self.set_running_props(i, true);
+        self.set_running_props(&inst.key, true);
 
         if let Invoker::Clientside(_) = spec.invoker {
-            self.call_clientside(i, generation, values, ctx, cancelled);
+            self.call_clientside(&inst.key, generation, values, ctx, cancelled);
             return;
         }
         let input = CallInput { values, labels, ctx: ctx.clone() };
@@ -403,7 +421,8 @@ impl Actor {
         self.running.insert(inst.key, Running { generation, long: spec.is_long(), abort, cancelled, clientside: None });
     }
 
-    fn set_running_props(&mut self, i: usize, during: bool) {
+    fn set_running_props(&mut self, key: &InstKey, during: bool) {
+        let Some(&i) = self.inst.by_key.get(key) else { return };
         let inst = self.inst.list[i].clone();
         let spec = &self.app.clone().callbacks[inst.cb];
         for ((out, on, off), r) in spec.running.iter().zip(&inst.running) {
@@ -443,21 +462,24 @@ impl Actor {
             _ => return,
         }
         self.running.remove(&done.key);
-        let Some(&i) = self.inst.by_key.get(&done.key) else {
+        if !self.inst.by_key.contains_key(&done.key) {
             return;
-        };
-        self.set_running_props(i, false);
+        }
+        self.set_running_props(&done.key, false);
         let app = self.app.clone();
         let spec = &app.callbacks[done.key.0];
         match done.result {
             Err(CallbackError::PreventUpdate) => {}
             Err(CallbackError::Failed(message)) => self.report(&spec.name, spec.input_labels(), message),
-            Ok(produced) => {
-                let inst = self.inst.list[i].clone();
-                if let Err(e) = self.write_outputs(spec, &inst, produced) {
-                    self.report(&spec.name, spec.input_labels(), e.to_string());
+            // Looked up again: resetting `running` props may have re-resolved the instances.
+            Ok(produced) => match self.inst.by_key.get(&done.key).map(|&i| self.inst.list[i].clone()) {
+                Some(inst) => {
+                    if let Err(e) = self.write_outputs(spec, &inst, produced) {
+                        self.report(&spec.name, spec.input_labels(), e.to_string());
+                    }
                 }
-            }
+                None => tracing::debug!(callback = %spec.name, "result dropped: its components left the layout"),
+            },
         }
         for (id, props) in done.ctx.take_set_props() {
             let key = id_key(&id);

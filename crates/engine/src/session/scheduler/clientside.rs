@@ -5,6 +5,7 @@ use super::{Actor, Completion, Running};
 use crate::context::Ctx;
 use crate::error::{CallbackError, EngineError, Result};
 use crate::id::ComponentId;
+use crate::instances::InstKey;
 use crate::layout::id_key;
 use crate::messages::{ClientsideCall, ClientsideContext, ClientsideOutcome, ClientsideResult, SessionEvent, SetProps};
 use crate::output::Produced;
@@ -15,9 +16,16 @@ use std::sync::Arc;
 impl Actor {
     /// Asks the renderer to run a clientside callback. It counts as running until the answer
     /// arrives, so callbacks downstream of it wait, exactly as behind a Rust callback.
-    pub(super) fn call_clientside(&mut self, i: usize, generation: u64, args: Vec<Value>, ctx: Ctx, cancelled: Arc<AtomicBool>) {
-        let inst = &self.inst.list[i];
-        let spec = &self.app.callbacks[inst.cb];
+    pub(super) fn call_clientside(
+        &mut self,
+        key: &InstKey,
+        generation: u64,
+        args: Vec<Value>,
+        ctx: Ctx,
+        cancelled: Arc<AtomicBool>,
+    ) {
+        let app = self.app.clone();
+        let spec = &app.callbacks[key.0];
         let triggered = ctx
             .0
             .triggered
@@ -31,16 +39,15 @@ impl Actor {
             states_list: ctx.0.states_list.clone(),
             outputs_list: ctx.0.outputs_list.clone(),
         };
-        let call = ClientsideCall { call: generation, callback: inst.cb, name: spec.name.clone(), args, context };
-        let key = inst.key.clone();
+        let call = ClientsideCall { call: generation, callback: key.0, name: spec.name.clone(), args, context };
         let long = spec.is_long();
         if self.events.send(SessionEvent::Clientside { call }).is_err() {
             // No renderer listens (the window closed): nothing will ever answer.
             self.report(&spec.name, spec.input_labels(), "no renderer to run this clientside callback".into());
-            self.set_running_props(i, false);
+            self.set_running_props(key, false);
             return;
         }
-        self.running.insert(key, Running { generation, long, abort: None, cancelled, clientside: Some(ctx) });
+        self.running.insert(key.clone(), Running { generation, long, abort: None, cancelled, clientside: Some(ctx) });
     }
 
     pub(super) fn clientside_done(&mut self, answer: ClientsideResult) -> Result<()> {
