@@ -16,8 +16,28 @@ use tauri::ipc::InvokeResponseBody;
 /// Arrays shorter than this stay JSON: below it the bytes save nothing worth a lookup.
 pub const MIN_BINARY_LEN: usize = 256;
 
+/// Integers beyond this lose precision as f64; arrays holding one stay exact JSON text.
+const MAX_EXACT_INTEGER: u64 = 1 << 53;
+
+fn exact_as_f64(n: &serde_json::Number) -> bool {
+    match (n.as_u64(), n.as_i64()) {
+        (Some(u), _) => u <= MAX_EXACT_INTEGER,
+        (None, Some(i)) => i.unsigned_abs() <= MAX_EXACT_INTEGER,
+        (None, None) => true,
+    }
+}
+
 fn all_numbers(items: &[Value]) -> bool {
-    items.len() >= MIN_BINARY_LEN && items.iter().all(Value::is_number)
+    items.len() >= MIN_BINARY_LEN && items.iter().all(|v| v.as_number().is_some_and(exact_as_f64))
+}
+
+/// The key a block reference travels under, and the key that escapes a user object which
+/// happens to look like one (or like an escape), so no user value is ever read as a block.
+pub const BLOCK_KEY: &str = "$f64";
+pub const ESCAPE_KEY: &str = "$esc";
+
+fn looks_like_marker(m: &Map<String, Value>) -> bool {
+    m.len() == 1 && (m.contains_key(BLOCK_KEY) || m.contains_key(ESCAPE_KEY))
 }
 
 /// Moves every long numeric array out of `v` into `blocks`, leaving references behind.
@@ -30,11 +50,17 @@ fn extract(v: &mut Value, blocks: &mut Vec<u8>, base: usize) {
                 blocks.extend_from_slice(&n.as_f64().unwrap_or(f64::NAN).to_le_bytes());
             }
             let mut r = Map::new();
-            r.insert("$f64".into(), Value::from(vec![offset, items.len()]));
+            r.insert(BLOCK_KEY.into(), Value::from(vec![offset, items.len()]));
             *v = Value::Object(r);
         }
         Value::Array(items) => items.iter_mut().for_each(|i| extract(i, blocks, base)),
-        Value::Object(m) => m.values_mut().for_each(|i| extract(i, blocks, base)),
+        Value::Object(m) => {
+            m.values_mut().for_each(|i| extract(i, blocks, base));
+            if looks_like_marker(m) {
+                let inner = std::mem::take(m);
+                m.insert(ESCAPE_KEY.into(), Value::Object(inner));
+            }
+        }
         _ => {}
     }
 }
@@ -103,7 +129,15 @@ mod tests {
         let len = u32::from_le_bytes(frame.get(..4).ok_or("short frame")?.try_into()?) as usize;
         let mut header: Value = serde_json::from_slice(frame.get(frame.len() - len..).ok_or("short frame")?)?;
         fn restore(v: &mut Value, frame: &[u8]) -> Result<(), Box<dyn std::error::Error>> {
-            if let Some(pair) = v.get("$f64").and_then(Value::as_array).cloned() {
+            if let Some(Value::Object(inner)) = v.as_object().filter(|m| m.len() == 1).and_then(|m| m.get(ESCAPE_KEY)).cloned() {
+                let mut inner = Value::Object(inner);
+                if let Value::Object(m) = &mut inner {
+                    m.values_mut().try_for_each(|i| restore(i, frame))?;
+                }
+                *v = inner;
+                return Ok(());
+            }
+            if let Some(pair) = v.get(BLOCK_KEY).and_then(Value::as_array).cloned() {
                 let off = usize::try_from(pair.first().and_then(Value::as_u64).ok_or("offset")?)?;
                 let n = usize::try_from(pair.get(1).and_then(Value::as_u64).ok_or("length")?)?;
                 assert_eq!(off % 8, 0, "blocks are 8-aligned");
@@ -154,6 +188,34 @@ mod tests {
             InvokeResponseBody::Raw(frame) => assert_eq!(decode(&frame)?, big),
             InvokeResponseBody::Json(_) => return Err("figure data went as JSON text".into()),
         }
+        Ok(())
+    }
+
+    #[test]
+    fn user_objects_shaped_like_markers_come_back_as_themselves() -> TestResult {
+        let xs: Vec<f64> = (0..300).map(f64::from).collect();
+        let msg = json!({
+            "a": {"$f64": [8, 1000]},
+            "b": {"$esc": {"$f64": [0, 1]}},
+            "c": {"$f64": xs.clone()},
+            "d": {"$f64": 1, "other": 2},
+        });
+        let frame = encode_frame(msg.clone());
+        assert_eq!(decode(&frame)?, msg);
+        Ok(())
+    }
+
+    #[test]
+    fn integers_beyond_f64_precision_stay_exact_json() -> TestResult {
+        let mut ids: Vec<Value> = (0..300u64).map(|i| json!(i)).collect();
+        ids.push(json!(9_007_199_254_740_993u64)); // 2^53 + 1
+        let msg = json!({"ids": ids});
+        match encode_message(msg.clone()) {
+            InvokeResponseBody::Json(text) => assert_eq!(serde_json::from_str::<Value>(&text)?, msg),
+            InvokeResponseBody::Raw(_) => return Err("an inexact integer went into an f64 block".into()),
+        }
+        let near: Vec<Value> = (0..300u64).map(|i| json!((1u64 << 53) - i)).collect();
+        assert!(matches!(encode_message(json!({"ids": near})), InvokeResponseBody::Raw(_)), "exact integers still go as bytes");
         Ok(())
     }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeFrame, encodeFrame } from "../src/runtime/codec";
+import { decodeFrame, encodeFrame, FrameError } from "../src/runtime/codec";
 
 /** Builds a frame with one f64 block, as the shell's codec does. */
 function frameWithBlock(values: number[], header: (offset: number) => unknown): ArrayBuffer {
@@ -22,5 +22,19 @@ describe("decodeFrame", () => {
 
   it("reads a frame without blocks", () => {
     expect(decodeFrame(encodeFrame({ kind: "error", error: { message: "x" } }))).toEqual({ kind: "error", error: { message: "x" } });
+  });
+
+  it("gives back a user object that the shell escaped because it looked like a block", () => {
+    const frame = frameWithBlock([7], (offset) => ({ user: { $esc: { $f64: [8, 1000] } }, nested: { $esc: { $f64: { $f64: [offset, 1] } } } }));
+    const msg = decodeFrame(frame) as { user: unknown; nested: { $f64: Float64Array } };
+    expect(msg.user).toEqual({ $f64: [8, 1000] });
+    expect(Array.from(msg.nested.$f64)).toEqual([7]);
+  });
+
+  it("refuses a block that would read outside the blocks", () => {
+    const frame = frameWithBlock([1, 2], () => ({ x: { $f64: [8, 1000] } }));
+    expect(() => decodeFrame(frame)).toThrow(FrameError);
+    const misaligned = frameWithBlock([1, 2], () => ({ x: { $f64: [12, 1] } }));
+    expect(() => decodeFrame(misaligned)).toThrow(FrameError);
   });
 });

@@ -5,6 +5,7 @@
 
 import { Channel, invoke } from "@tauri-apps/api/core";
 import { decodeFrame } from "./codec";
+import { errorLog } from "./errors";
 import type { ApplyReply, Change, ClientsideResult, LoadMessage, PatchBatch, ToWindow } from "./protocol";
 
 /** What the Channel carries after the load message. */
@@ -38,7 +39,14 @@ export const tauriTransport: Transport = {
     let gotLoad = false;
     const channel = new Channel<ArrayBuffer | ToWindow>();
     channel.onmessage = (raw) => {
-      const message = decode<ToWindow>(raw);
+      let message: ToWindow;
+      try {
+        message = decode<ToWindow>(raw);
+      } catch (e) {
+        // A frame that does not decode is dropped, saying why; the window keeps working.
+        errorLog.push({ source: "ipc", inputs: [], message: `a message from Rust did not decode: ${String(e)}` });
+        return;
+      }
       if (message.kind === "load") {
         gotLoad = true;
         loaded(message);
