@@ -191,11 +191,16 @@ async fn each_example_is_its_own_app_with_its_own_data_and_log_directory() {
     let mut seen = Vec::new();
     for example in ["hello", "crossfilter"] {
         let identifier = identifier_of(example);
-        let log = app_data_dir(&identifier).join("logs/deskdash.log");
+        let logs = app_data_dir(&identifier).join("logs");
         let w = Window::launch(example, &format!("identity-{example}")).await;
         let title = w.js("return document.title").await;
         w.close().await;
-        let text = std::fs::read_to_string(&log).unwrap_or_else(|e| panic!("{example} wrote no log at {}: {e}", log.display()));
+        // One file a day: deskdash.<date>.log.
+        let log = std::fs::read_dir(&logs)
+            .ok()
+            .and_then(|d| d.flatten().map(|e| e.path()).find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("deskdash."))))
+            .unwrap_or_else(|| panic!("{example} wrote no log under {}", logs.display()));
+        let text = std::fs::read_to_string(&log).unwrap_or_else(|e| panic!("{}: {e}", log.display()));
         assert!(text.contains(&format!("identifier={identifier}")), "{example}'s log names its own identifier: {text}");
         assert!(text.contains(&format!("{} started", title.as_str().unwrap_or_default())), "{example}'s log: {text}");
         seen.push((identifier, log));

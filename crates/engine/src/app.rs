@@ -405,13 +405,20 @@ fn resolve(index: usize, cb: Callback, prevent_default: bool) -> Result<Callback
             reason: "background applies to plain functions; async callbacks already run off the window's path".into(),
         });
     }
+    let prevent_initial_call = cb.prevent_initial_call.unwrap_or(prevent_default);
+    if let Some(dup) = outputs.iter().find(|o| o.allow_duplicate).filter(|_| !prevent_initial_call) {
+        return Err(EngineError::InvalidCallback {
+            callback: name,
+            reason: format!("output {dup} has allow_duplicate, which needs prevent_initial_call (as in Dash): on load, duplicate writers would race"),
+        });
+    }
     Ok(CallbackSpec {
         name,
         deps,
         outputs,
         multi_output: cb.multi_output,
         invoker: cb.invoker,
-        prevent_initial_call: cb.prevent_initial_call.unwrap_or(prevent_default),
+        prevent_initial_call,
         background: cb.background,
         running,
         progress,

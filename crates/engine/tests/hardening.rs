@@ -72,3 +72,60 @@ async fn a_running_output_that_replaces_components_does_not_derail_the_other_rea
     assert_eq!(t.get("other-out", "children").await, "other 2", "and the session still answers");
     Ok(())
 }
+
+// ---- deviations from Dash found by cases written outside the project -----------------------
+
+#[tokio::test]
+async fn a_callback_whose_outputs_are_all_absent_is_not_called() -> Result<()> {
+    let app = App::new("absent")
+        .layout(div((button("go").id("go"), div(id("here")))))
+        .suppress_callback_exceptions(true)
+        .callback(Input::new("go", "n_clicks"), Output::new("gone", "children"), |n: Option<u64>| n.unwrap_or(0))
+        .name("to_nowhere");
+    let mut t = TestApp::start(app).await?;
+    t.set("go", "n_clicks", 1).await?;
+    assert_eq!(t.calls("to_nowhere").await, 0, "neither on load nor on a click");
+    assert!(t.take_errors().is_empty(), "and nothing is reported");
+    Ok(())
+}
+
+fn late_input(n: u64) -> Vec<Value> {
+    vec![input("late").value(format!("late {n}")).to_json()]
+}
+
+fn input_with_its_output(n: u64) -> Vec<Value> {
+    vec![input("late2").value(format!("late {n}")).to_json(), div(id("out2")).to_json()]
+}
+
+#[tokio::test]
+async fn prevent_initial_call_fires_when_only_the_input_is_new() -> Result<()> {
+    let app = App::new("inserted")
+        .layout(div((button("add").id("add"), div(id("slot")), div(id("out")), button("add2").id("add2"), div(id("slot2")))))
+        .suppress_callback_exceptions(true)
+        .callback(Input::new("add", "n_clicks"), Output::new("slot", "children"), late_input)
+        .prevent_initial_call()
+        .callback(Input::new("late", "value"), Output::new("out", "children"), |v: String| v)
+        .prevent_initial_call()
+        .name("input_only_new")
+        .callback(Input::new("add2", "n_clicks"), Output::new("slot2", "children"), input_with_its_output)
+        .prevent_initial_call()
+        .callback(Input::new("late2", "value"), Output::new("out2", "children"), |v: String| v)
+        .prevent_initial_call()
+        .name("both_new");
+    let mut t = TestApp::start(app).await?;
+    t.set("add", "n_clicks", 1).await?;
+    assert_eq!(t.get("out", "children").await, "late 1", "the input arrived next to an output already there: it fires");
+    t.set("add2", "n_clicks", 1).await?;
+    assert_eq!(t.calls("both_new").await, 0, "input and output arrived together: prevent_initial_call holds");
+    Ok(())
+}
+
+#[test]
+fn allow_duplicate_without_prevent_initial_call_is_refused() {
+    let app = App::new("dup")
+        .layout(div((button("a").id("a"), div(id("out")))))
+        .callback(Input::new("a", "n_clicks"), Output::new("out", "children").allow_duplicate(), |n: Option<u64>| n.unwrap_or(0))
+        .name("dup_writer");
+    let err = app.build().err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(err.contains("dup_writer") && err.contains("out.children") && err.contains("prevent_initial_call"), "{err}");
+}

@@ -110,6 +110,7 @@ fn todo_app() -> App {
                     Ok(list)
                 },
             )
+            .prevent_initial_call(true)
             .name("add"),
         )
         .add(

@@ -97,7 +97,7 @@ impl Actor {
 
     pub(crate) async fn run(mut self, mut rx: mpsc::UnboundedReceiver<Command>) {
         let initial: Vec<usize> = (0..self.inst.list.len()).collect();
-        self.request_initial(&initial);
+        self.request_initial(&initial, None);
         self.guarded(|actor| actor.pump());
         while let Some(cmd) = rx.recv().await {
             self.guarded(|actor| {
@@ -168,7 +168,12 @@ impl Actor {
     // ----- requests -------------------------------------------------------------------------
 
     fn request(&mut self, i: usize, trigger: Option<(ComponentId, String)>) {
-        let key = self.inst.list[i].key.clone();
+        let inst = &self.inst.list[i];
+        // As in Dash: a callback none of whose outputs is in the layout is not called.
+        if !inst.outputs.is_empty() && inst.outputs.iter().all(|r| matches!(r, Resolved::Missing)) {
+            return;
+        }
+        let key = inst.key.clone();
         self.seq += 1;
         let seq = self.seq;
         let req = self.requested.entry(key).or_insert(Request { seq, triggered: Vec::new() });
@@ -179,11 +184,23 @@ impl Actor {
         }
     }
 
-    fn request_initial(&mut self, which: &[usize]) {
+    /// The initial calls of `which`: on load (`inserted` is None: everything is new), or after
+    /// components were `inserted`. As in Dash, `prevent_initial_call` holds a callback back
+    /// when its outputs arrive with its inputs, but not when only its inputs are new and its
+    /// outputs were already on the page.
+    fn request_initial(&mut self, which: &[usize], inserted: Option<&HashSet<String>>) {
         for &i in which {
             let inst = &self.inst.list[i];
             let spec = &self.app.callbacks[inst.cb];
-            if !spec.prevent_initial_call && inst.inputs_present(&spec.deps) {
+            if !inst.inputs_present(&spec.deps) {
+                continue;
+            }
+            let outputs_were_there = inserted.is_some_and(|new| {
+                !inst.outputs.is_empty()
+                    && inst.outputs.iter().all(|r| !matches!(r, Resolved::Missing))
+                    && inst.outputs.iter().flat_map(|r| r.keys()).all(|k| !new.contains(k))
+            });
+            if !spec.prevent_initial_call || outputs_were_there {
                 self.request(i, None);
             }
         }

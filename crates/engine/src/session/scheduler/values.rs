@@ -12,7 +12,7 @@ use crate::output::Produced;
 use crate::patch::{apply_ops, PatchOp};
 use crate::session::outputs::{self, Write};
 use serde_json::Value;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 impl Actor {
     /// Stores a value and queues it for the renderer; a value holding components replaces
@@ -31,7 +31,7 @@ impl Actor {
                 props.insert(prop.to_string(), value);
             }
             if !added.is_empty() || !removed.is_empty() {
-                self.relayout();
+                self.relayout(&added.into_iter().collect());
             }
         } else if let Some(props) = self.reg.props.get_mut(key) {
             props.insert(prop.to_string(), value);
@@ -58,7 +58,7 @@ impl Actor {
 
     /// New or removed components: re-resolve instances, drop requests for instances that no
     /// longer exist, and make the initial calls of those that are new or whose lists changed.
-    pub(super) fn relayout(&mut self) {
+    pub(super) fn relayout(&mut self, inserted: &HashSet<String>) {
         let old: HashMap<InstKey, Instance> = self.inst.list.iter().map(|i| (i.key.clone(), i.clone())).collect();
         self.inst = Instances::resolve(&self.app, &self.reg);
         self.requested.retain(|k, _| self.inst.by_key.contains_key(k));
@@ -77,7 +77,7 @@ impl Actor {
                 fresh.push(i);
             }
         }
-        self.request_initial(&fresh);
+        self.request_initial(&fresh, Some(inserted));
     }
 
     pub(super) fn check_output(&self, key: &str, prop: &str, v: &Value) -> Result<()> {
