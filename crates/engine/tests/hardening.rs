@@ -129,3 +129,48 @@ fn allow_duplicate_without_prevent_initial_call_is_refused() {
     let err = app.build().err().map(|e| e.to_string()).unwrap_or_default();
     assert!(err.contains("dup_writer") && err.contains("out.children") && err.contains("prevent_initial_call"), "{err}");
 }
+
+// ---- plain callbacks never hold the runtime's workers -------------------------------------
+
+fn wait_for_the_fast_one(n: u64, signal: Shared<std::sync::Mutex<std::sync::mpsc::Receiver<()>>>) -> String {
+    let got = signal.lock().map(|rx| rx.recv_timeout(std::time::Duration::from_secs(20)).is_ok()).unwrap_or(false);
+    format!("slow {n}: {}", if got { "signalled" } else { "timed out" })
+}
+
+fn signal_both(n: u64, signal: Shared<std::sync::Mutex<std::sync::mpsc::Sender<()>>>) -> String {
+    if let Ok(tx) = signal.lock() {
+        let _ = tx.send(());
+        let _ = tx.send(());
+    }
+    format!("fast {n}")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slow_plain_callbacks_in_two_windows_never_stall_a_third() -> Result<()> {
+    // Windows A and B each run a plain callback that waits until window C's instant callback
+    // has run. Had they run on the runtime's two workers, C could not run until they gave up.
+    let (tx, rx) = std::sync::mpsc::channel::<()>();
+    let spec = App::new("workers")
+        .shared(std::sync::Mutex::new(rx))
+        .shared(std::sync::Mutex::new(tx))
+        .layout(div((button("slow").id("slow"), button("fast").id("fast"), div(id("slow-out")), div(id("fast-out")))))
+        .prevent_initial_callbacks(true)
+        .callback(Input::new("slow", "n_clicks"), Output::new("slow-out", "children"), wait_for_the_fast_one)
+        .callback(Input::new("fast", "n_clicks"), Output::new("fast-out", "children"), signal_both)
+        .build()?;
+    let (a, _a_events, _) = Session::start(spec.clone()).await?;
+    let (b, _b_events, _) = Session::start(spec.clone()).await?;
+    let (c, _c_events, _) = Session::start(spec).await?;
+    let (a2, b2) = (a.clone(), b.clone());
+    let slow_a = tokio::spawn(async move { a2.apply(vec![Change::new("slow", "n_clicks", 1)]).await });
+    let slow_b = tokio::spawn(async move { b2.apply(vec![Change::new("slow", "n_clicks", 2)]).await });
+    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    c.apply(vec![Change::new("fast", "n_clicks", 1)]).await?;
+    let _ = (slow_a.await, slow_b.await);
+    a.idle().await?;
+    b.idle().await?;
+    assert_eq!(a.get("slow-out".into(), "children").await?, "slow 1: signalled");
+    assert_eq!(b.get("slow-out".into(), "children").await?, "slow 2: signalled");
+    assert_eq!(c.get("fast-out".into(), "children").await?, "fast 1");
+    Ok(())
+}

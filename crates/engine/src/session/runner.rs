@@ -26,13 +26,15 @@ fn caught(result: std::thread::Result<Outcome>) -> Outcome {
 }
 
 /// Runs a plain function on the calling thread.
-pub(crate) fn run_now(f: &SyncFn, input: CallInput) -> Outcome {
+fn run_now(f: &SyncFn, input: CallInput) -> Outcome {
     caught(std::panic::catch_unwind(AssertUnwindSafe(|| f(input))))
 }
 
-/// Starts a Rust callback off the actor: a background plain function on the blocking pool,
-/// any other plain function or future on the runtime. `done` receives its outcome; the
-/// handle aborts it, where the task can be aborted. Clientside callbacks are not run here.
+/// Starts a Rust callback off the actor: every plain function on the blocking pool (it may
+/// block for as long as it likes: the runtime's few workers stay free for every window's
+/// session), a future on the runtime. `done` receives its outcome; the handle aborts a
+/// future, or a plain function that has not started yet. Clientside callbacks are not run
+/// here.
 pub(crate) fn spawn(
     invoker: &Invoker,
     background: bool,
@@ -40,6 +42,7 @@ pub(crate) fn spawn(
     done: impl FnOnce(Outcome) + Send + 'static,
 ) -> Option<tokio::task::AbortHandle> {
     match invoker {
+        // A background call runs on past its cancellation, so it is never aborted.
         Invoker::Sync(f) if background => {
             let f = f.clone();
             tokio::task::spawn_blocking(move || done(run_now(&f, input)));
@@ -47,7 +50,7 @@ pub(crate) fn spawn(
         }
         Invoker::Sync(f) => {
             let f = f.clone();
-            Some(tokio::spawn(async move { done(run_now(&f, input)) }).abort_handle())
+            Some(tokio::task::spawn_blocking(move || done(run_now(&f, input))).abort_handle())
         }
         Invoker::Async(f) => {
             let future = f(input);

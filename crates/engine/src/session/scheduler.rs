@@ -326,16 +326,11 @@ impl Actor {
             if ready.is_empty() {
                 break;
             }
-            // A lone short plain function runs right here: spawning it would only add two
-            // thread hops. Several ready callbacks run concurrently on the runtime.
-            let inline = ready.len() == 1 && {
-                let spec = &self.app.callbacks[ready[0].0];
-                matches!(spec.invoker, Invoker::Sync(_)) && !spec.is_long()
-            };
             // By key, not index: starting one callback may set `running` props that replace
             // components, re-resolving the instances (and their indices) under the others.
+            // Each starts off the actor (see `runner`), so the actor stays free for the window.
             for key in ready {
-                self.start(&key, inline);
+                self.start(&key);
             }
         }
         self.maybe_flush();
@@ -365,7 +360,7 @@ impl Actor {
         }
     }
 
-    fn start(&mut self, key: &InstKey, inline: bool) {
+    fn start(&mut self, key: &InstKey) {
         let Some(&i) = self.inst.by_key.get(key) else { return };
         let inst = self.inst.list[i].clone();
         let Some(req) = self.requested.remove(&inst.key) else {
@@ -421,12 +416,6 @@ impl Actor {
             return;
         }
         let input = CallInput { values, labels, ctx: ctx.clone() };
-        if let (true, Invoker::Sync(f)) = (inline, &spec.invoker) {
-            let result = runner::run_now(f, input);
-            self.running.insert(inst.key.clone(), Running { generation, long: false, abort: None, cancelled, clientside: None });
-            self.complete(Completion { key: inst.key, generation, result, ctx });
-            return;
-        }
         let me = self.me.clone();
         let key = inst.key.clone();
         let done = move |result| {
