@@ -13,6 +13,7 @@ mod commands;
 mod error;
 pub mod figure;
 mod logging;
+mod navigation;
 mod protocol;
 mod renderer;
 mod windows;
@@ -87,6 +88,7 @@ pub fn plugin<R: Runtime>(app: deskdash_engine::App) -> Result<TauriPlugin<R>> {
             app.manage(windows::Windows::new(spec));
             Ok(())
         })
+        .on_navigation(|_webview, url| navigation::on_navigation(url))
         .on_window_ready(move |window| {
             if let Err(e) = window.set_title(&title) {
                 tracing::warn!(window = %window.label(), "could not set the window title: {e}");

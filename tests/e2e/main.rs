@@ -150,6 +150,11 @@ async fn malformed_ipc_is_answered_with_an_error_and_the_app_keeps_responding() 
     assert!(bad_answer.as_str().unwrap_or("").contains("unknown variant `maybe`"), "{bad_answer}");
     let never_made = w.js_async(&send_to("plugin:deskdash|clientside_result", r#"{"call": 999999, "outcome": {"kind": "prevent"}}"#)).await;
     assert!(never_made.as_str().unwrap_or("").contains("call 999999, which was never made"), "{never_made}");
+    // A link to the web does not replace the app inside its window (it opens outside).
+    w.js("window.location.href = 'https://example.invalid/'; return true;").await;
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    let still = w.js("return [location.protocol, !!document.getElementById('dd-root')];").await;
+    assert_eq!(still, serde_json::json!(["tauri:", true]), "the app is still in its window");
     w.type_into("name", "Grace Hopper").await;
     w.wait_text("initials-line", "GH are your 2 initials", 20).await;
     w.click("count").await;

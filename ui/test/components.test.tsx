@@ -357,3 +357,17 @@ describe("link and location", () => {
     expect(sent).toContainEqual({ id: "url", prop: "pathname", value: "/b" });
   });
 });
+
+describe("markdown", () => {
+  it("renders markdown but no script, handler or javascript: link from it", async () => {
+    const text = "# Title\n\n<img src=x onerror=\"window.__pwned = 1\"><script>window.__pwned = 2</script>\n\n[link](javascript:alert(1)) **bold**";
+    const { view } = await renderLayout(c("Markdown", { id: "md", children: text }));
+    const html = view.container.innerHTML;
+    expect(html).toContain("<h1>Title</h1>");
+    expect(html).toContain("<strong>bold</strong>");
+    expect(html).not.toContain("onerror");
+    expect(html).not.toContain("<script");
+    expect(html).not.toContain("javascript:");
+    expect((window as unknown as Record<string, unknown>)["__pwned"]).toBeUndefined();
+  });
+});

@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useRef, useSyncExternalStore } from "react";
 import { Anchor, Box, FileButton, Button, LoadingOverlay } from "@mantine/core";
 import { marked } from "marked";
+import DOMPurify from "dompurify";
 import { type ComponentProps, domProps, num, str } from "../props";
 import { Node, useSession } from "../node";
 import { type ComponentId, idKey, isComponent } from "../runtime/ids";
@@ -61,7 +62,8 @@ function Loading(p: ComponentProps) {
 }
 
 function Markdown(p: ComponentProps) {
-  const html = useMemo(() => marked.parse(str(p.props, "children") ?? "", { async: false }) as string, [p.props["children"]]);
+  // Markdown may carry raw HTML: sanitized, it can show but never run script or handlers.
+  const html = useMemo(() => DOMPurify.sanitize(marked.parse(str(p.props, "children") ?? "", { async: false }) as string), [p.props["children"]]);
   return <div {...domProps(p)} className={["dd-markdown", str(p.props, "className")].filter(Boolean).join(" ")} dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
