@@ -266,6 +266,32 @@ pub fn all() -> Vec<(&'static str, Vec<&'static str>)> {
         .collect()
 }
 
+/// The properties a user's own action changes, per kind, as Dash's renderer lets components
+/// write them (`value`, click counters, table sorting and filtering, graph events, ...).
+/// A window may send changes to these only; everything else is the app's to set.
+fn user_editable_props(kind: &str) -> &'static [&'static str] {
+    if HTML_KINDS.contains(&kind) {
+        return &["n_clicks", "n_clicks_timestamp"];
+    }
+    match kind {
+        "Input" => &["value", "n_submit", "n_blur"],
+        "Textarea" => &["value", "n_blur"],
+        "Dropdown" | "Checklist" | "RadioItems" | "Slider" | "RangeSlider" | "Tabs" => &["value"],
+        "DatePicker" => &["date"],
+        "Graph" => &["clickData", "hoverData", "selectedData", "relayoutData"],
+        "DataTable" => &["data", "data_timestamp", "selected_rows", "sort_by", "filter_query", "active_cell"],
+        "Interval" => &["n_intervals"],
+        "Location" => &["pathname", "search", "hash"],
+        "Upload" => &["contents", "filename", "last_modified"],
+        _ => &[],
+    }
+}
+
+/// Whether a user's action in the window may change `prop` of a `kind` component.
+pub fn user_editable(kind: &str, prop: &str) -> bool {
+    user_editable_props(kind).contains(&prop)
+}
+
 /// Values that never travel to the renderer: a store's data stays in Rust (nothing on
 /// screen draws it; a clientside callback that reads it gets it as an argument).
 pub fn stays_in_rust(kind: &str, prop: &str) -> bool {
@@ -301,5 +327,10 @@ mod tests {
         assert_eq!(kinds.len(), n, "no kind twice");
         assert_eq!(n, HTML_KINDS.len() + OTHER_KINDS.len(), "every listed kind has props");
         assert!(all.iter().all(|(k, props)| props.iter().all(|p| prop_type(k, p).is_some())));
+        for (kind, _) in &all {
+            for prop in user_editable_props(kind) {
+                assert!(prop_type(kind, prop).is_some(), "{kind}.{prop} is editable but not in the catalog");
+            }
+        }
     }
 }

@@ -33,6 +33,8 @@ pub enum EngineError {
     UnknownId { id: String },
     #[error("component {id} ({component}) has no property {prop}")]
     UnknownProp { id: String, component: String, prop: String },
+    #[error("component {id} ({component}): {prop} is not a property a user can change; the app sets it")]
+    NotUserEditable { id: String, component: String, prop: String },
     #[error("{id}.{prop}: expected {expected}, got {got}")]
     WrongType { id: String, prop: String, expected: String, got: String },
     #[error("malformed change: {reason}")]

@@ -30,7 +30,7 @@ pub type SessionEvents = mpsc::UnboundedReceiver<SessionEvent>;
 pub(crate) type BatchSlot = Arc<Mutex<Option<oneshot::Sender<PatchBatch>>>>;
 
 pub(crate) enum Command {
-    Apply { changes: Vec<Change>, reply: oneshot::Sender<Result<()>>, batch: BatchSlot },
+    Apply { changes: Vec<Change>, from: Source, reply: oneshot::Sender<Result<()>>, batch: BatchSlot },
     Completed(scheduler::Completion),
     ClientsideDone { result: ClientsideResult, reply: oneshot::Sender<Result<()>> },
     Progress { key: crate::instances::InstKey, generation: u64, value: Value },
@@ -38,6 +38,14 @@ pub(crate) enum Command {
     Layout { reply: oneshot::Sender<Value> },
     Idle { reply: oneshot::Sender<()> },
     CallCounts { reply: oneshot::Sender<HashMap<String, u64>> },
+}
+
+/// Who made a change: a user in the window (only the properties a user can change), or the
+/// app itself, in process (tests, Rust code driving its own window: any property).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Source {
+    Window,
+    App,
 }
 
 /// A handle to a running session; cheap to clone. The actor stops when every handle is dropped.
@@ -76,11 +84,24 @@ impl Session {
     /// starts finishes within [`QUICK_WAVE`], its batch is returned here; otherwise (and for
     /// every later wave) batches arrive on the event stream. Batches are numbered by wave, so
     /// a receiver can keep their order across both paths.
+    ///
+    /// Only the properties a user can change are accepted (`catalog::user_editable`): what a
+    /// window sends is never trusted to set `children`, a store's `data` or `disabled`.
     pub async fn apply(&self, changes: Vec<Change>) -> Result<Option<PatchBatch>> {
+        self.apply_from(changes, Source::Window).await
+    }
+
+    /// As [`Session::apply`], for changes the app makes itself, in process (tests, Rust code
+    /// driving its own window): any property may be set.
+    pub async fn apply_as_app(&self, changes: Vec<Change>) -> Result<Option<PatchBatch>> {
+        self.apply_from(changes, Source::App).await
+    }
+
+    async fn apply_from(&self, changes: Vec<Change>, from: Source) -> Result<Option<PatchBatch>> {
         let (batch_tx, mut batch_rx) = oneshot::channel();
         let slot: BatchSlot = Arc::new(Mutex::new(Some(batch_tx)));
         let batch = slot.clone();
-        self.ask(|reply| Command::Apply { changes, reply, batch }).await??;
+        self.ask(|reply| Command::Apply { changes, from, reply, batch }).await??;
         match tokio::time::timeout(QUICK_WAVE, &mut batch_rx).await {
             Ok(answer) => Ok(answer.ok()),
             Err(_) => {

@@ -121,7 +121,7 @@ impl TestApp {
     /// Sets several properties at once (one user action), then waits.
     pub async fn set_many(&mut self, changes: Vec<Change>) -> Result<()> {
         self.mark_counts().await;
-        let batch = self.session.apply(changes).await?;
+        let batch = self.session.apply_as_app(changes).await?;
         self.received(batch);
         self.settle().await;
         Ok(())
@@ -129,7 +129,7 @@ impl TestApp {
 
     /// Sets a property without waiting (to test what happens while callbacks run).
     pub async fn set_nowait(&mut self, id: impl Into<IdArg>, prop: &str, value: impl Serialize) -> Result<()> {
-        let batch = self.session.apply(vec![Change::new(id, prop, value)]).await?;
+        let batch = self.session.apply_as_app(vec![Change::new(id, prop, value)]).await?;
         self.received(batch);
         Ok(())
     }

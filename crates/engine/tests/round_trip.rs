@@ -54,7 +54,7 @@ async fn a_slow_wave_comes_on_the_event_stream() -> Result<()> {
 async fn a_change_that_fires_nothing_is_answered_at_once_with_no_batch() -> Result<()> {
     let (session, _events, _) = Session::start(app().build()?).await?;
     let started = std::time::Instant::now();
-    assert_eq!(session.apply(vec![Change::new("e", "children", "x")]).await?, None);
+    assert_eq!(session.apply_as_app(vec![Change::new("e", "children", "x")]).await?, None);
     // Not a timing target: without the release the answer would wait out QUICK_WAVE.
     assert!(started.elapsed() < QUICK_WAVE, "answered after {:?}", started.elapsed());
     Ok(())
@@ -93,7 +93,7 @@ async fn waves_are_numbered_from_one_without_gaps_across_both_paths() -> Result<
     let mut waves = Vec::new();
     for (id, n) in [("quick", 1), ("slow", 1), ("quick", 2), ("e", 0)] {
         let change = if id == "e" { Change::new("e", "children", "x") } else { Change::new(id, "n_clicks", n) };
-        waves.extend(session.apply(vec![change]).await?.map(|b| b.wave));
+        waves.extend(session.apply_as_app(vec![change]).await?.map(|b| b.wave));
         session.idle().await?;
     }
     while let Ok(event) = events.try_recv() {

@@ -7,7 +7,7 @@ mod flush;
 mod values;
 
 use super::runner::{self, Outcome};
-use super::{BatchSlot, Command};
+use super::{BatchSlot, Command, Source};
 use crate::app::AppSpec;
 use crate::catalog;
 use crate::context::{Ctx, CtxInner, ProgressSink};
@@ -126,8 +126,8 @@ impl Actor {
 
     fn handle(&mut self, cmd: Command) {
         match cmd {
-            Command::Apply { changes, reply, batch } => {
-                let outcome = self.apply_changes(changes);
+            Command::Apply { changes, from, reply, batch } => {
+                let outcome = self.apply_changes(changes, from);
                 if outcome.is_ok() {
                     self.waiting.push(batch);
                 }
@@ -223,7 +223,7 @@ impl Actor {
 
     // ----- user changes ---------------------------------------------------------------------
 
-    fn validate(&self, change: &Change) -> Result<(String, String)> {
+    fn validate(&self, change: &Change, from: Source) -> Result<(String, String)> {
         let id = ComponentId::from_json(&change.id)
             .map_err(|reason| EngineError::MalformedChange { reason: format!("bad id: {reason}") })?;
         let key = id_key(&id);
@@ -233,6 +233,9 @@ impl Actor {
             component: node.kind.clone(),
             prop: change.prop.clone(),
         })?;
+        if from == Source::Window && !catalog::user_editable(&node.kind, &change.prop) {
+            return Err(EngineError::NotUserEditable { id: key, component: node.kind.clone(), prop: change.prop.clone() });
+        }
         if !ty.accepts(&change.value) {
             return Err(EngineError::WrongType {
                 id: key,
@@ -244,8 +247,8 @@ impl Actor {
         Ok((key, change.prop.clone()))
     }
 
-    fn apply_changes(&mut self, changes: Vec<Change>) -> Result<()> {
-        let checked = changes.iter().map(|c| self.validate(c)).collect::<Result<Vec<_>>>()?;
+    fn apply_changes(&mut self, changes: Vec<Change>, from: Source) -> Result<()> {
+        let checked = changes.iter().map(|c| self.validate(c, from)).collect::<Result<Vec<_>>>()?;
         self.wave_started.get_or_insert_with(std::time::Instant::now);
         // A value can pass its type check and still be refused as it is stored (components
         // holding an id that exists, or nesting too deep): that change is left out, the
