@@ -60,6 +60,8 @@ pub struct CallbackSpec {
     pub(crate) invoker: Invoker,
     pub prevent_initial_call: bool,
     pub background: bool,
+    /// How long a call may run before it is given up (see `Callback::timeout`).
+    pub timeout: Option<std::time::Duration>,
     pub running: Vec<(OutputDep, Value, Value)>,
     pub progress: Vec<OutputDep>,
     pub cancel: Vec<Dep>,
@@ -278,6 +280,11 @@ impl App {
         self.with_last("background", Callback::background)
     }
 
+    /// Gives up on calls of the callback just registered that run longer than `limit`.
+    pub fn timeout(self, limit: std::time::Duration) -> Self {
+        self.with_last("timeout", |cb| cb.timeout(limit))
+    }
+
     /// Sets `output` to `during` while the callback just registered runs, `after` when done.
     pub fn running(self, output: Output, during: impl serde::Serialize, after: impl serde::Serialize) -> Self {
         let during = serde_json::to_value(during).unwrap_or(Value::Null);
@@ -420,6 +427,7 @@ fn resolve(index: usize, cb: Callback, prevent_default: bool) -> Result<Callback
         invoker: cb.invoker,
         prevent_initial_call,
         background: cb.background,
+        timeout: cb.timeout,
         running,
         progress,
         cancel,

@@ -37,6 +37,7 @@ pub struct Callback {
     pub(crate) fn_name: Option<&'static str>,
     pub(crate) prevent_initial_call: Option<bool>,
     pub(crate) background: bool,
+    pub(crate) timeout: Option<std::time::Duration>,
     pub(crate) running: Vec<Running>,
     pub(crate) progress: Vec<Output>,
     pub(crate) cancel: Vec<DepSpec>,
@@ -78,6 +79,7 @@ impl Callback {
             fn_name: None,
             prevent_initial_call: None,
             background: false,
+            timeout: None,
             running: Vec::new(),
             progress: Vec::new(),
             cancel: Vec::new(),
@@ -97,6 +99,7 @@ impl Callback {
             fn_name: None,
             prevent_initial_call: None,
             background: false,
+            timeout: None,
             running: Vec::new(),
             progress: Vec::new(),
             cancel: Vec::new(),
@@ -113,6 +116,14 @@ impl Callback {
     /// Skips the call on layout load (overrides the app-wide setting).
     pub fn prevent_initial_call(mut self, prevent: bool) -> Self {
         self.prevent_initial_call = Some(prevent);
+        self
+    }
+
+    /// Gives up on a call that runs longer than `limit`: the window hears that it timed out,
+    /// its `running` props are reset, and whatever it returns later is dropped. (A plain
+    /// function's thread cannot be stopped; it finishes on its own, unseen.)
+    pub fn timeout(mut self, limit: std::time::Duration) -> Self {
+        self.timeout = Some(limit);
         self
     }
 

@@ -34,6 +34,7 @@ pub(crate) enum Command {
     Completed(scheduler::Completion),
     ClientsideDone { result: ClientsideResult, reply: oneshot::Sender<Result<()>> },
     Progress { key: crate::instances::InstKey, generation: u64, value: Value },
+    TimedOut { key: crate::instances::InstKey, generation: u64 },
     Get { id: ComponentId, prop: String, reply: oneshot::Sender<Result<Value>> },
     Layout { reply: oneshot::Sender<Value> },
     Idle { reply: oneshot::Sender<()> },

@@ -190,3 +190,35 @@ async fn a_window_may_change_only_what_a_user_can() -> Result<()> {
     assert_eq!(session.get("name".into(), "value").await?, "b", "what a user changes is accepted");
     Ok(())
 }
+
+fn stuck(n: u64, gate: Shared<std::sync::Mutex<std::sync::mpsc::Receiver<()>>>) -> String {
+    if let Ok(rx) = gate.lock() {
+        let _ = rx.recv_timeout(std::time::Duration::from_secs(20));
+    }
+    format!("late {n}")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_call_past_its_timeout_is_given_up_and_its_late_result_dropped() -> Result<()> {
+    let (open_gate, gate) = std::sync::mpsc::channel::<()>();
+    let app = App::new("timeout")
+        .shared(std::sync::Mutex::new(gate))
+        .layout(div((button("go").id("go"), div("idle").id("out"), button("other").id("other"), div(id("other-out")))))
+        .prevent_initial_callbacks(true)
+        .callback(Input::new("go", "n_clicks"), Output::new("out", "children"), stuck)
+        .timeout(std::time::Duration::from_millis(100))
+        .running(Output::new("go", "disabled"), true, false)
+        .callback(Input::new("other", "n_clicks"), Output::new("other-out", "children"), |n: u64| format!("other {n}"));
+    let mut t = TestApp::start(app).await?;
+    t.set("go", "n_clicks", 1).await?;
+    let errors = t.take_errors();
+    assert!(errors.iter().any(|e| e.callback == "stuck" && e.message.contains("timed out after 100ms")), "{errors:#?}");
+    assert_eq!(t.get("go", "disabled").await, json!(false), "its running state is reset");
+    t.set("other", "n_clicks", 1).await?;
+    assert_eq!(t.get("other-out", "children").await, "other 1", "the window goes on");
+    let _ = open_gate.send(());
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    t.settle().await;
+    assert_eq!(t.get("out", "children").await, "idle", "the late result is dropped");
+    Ok(())
+}

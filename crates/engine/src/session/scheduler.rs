@@ -138,6 +138,7 @@ impl Actor {
                 let _ = reply.send(self.clientside_done(result));
             }
             Command::Progress { key, generation, value } => self.progress(&key, generation, value),
+            Command::TimedOut { key, generation } => self.timed_out(&key, generation),
             Command::Get { id, prop, reply } => {
                 let key = id_key(&id);
                 let answer = match self.reg.nodes.get(&key) {
@@ -427,6 +428,16 @@ impl Actor {
             }
         };
         let abort = runner::spawn(&spec.invoker, spec.background, input, done);
+        if let Some(limit) = spec.timeout {
+            let me = self.me.clone();
+            let key = inst.key.clone();
+            tokio::spawn(async move {
+                tokio::time::sleep(limit).await;
+                if let Some(tx) = me.upgrade() {
+                    let _ = tx.send(Command::TimedOut { key, generation });
+                }
+            });
+        }
         self.running.insert(inst.key, Running { generation, long: spec.is_long(), abort, cancelled, clientside: None });
     }
 
@@ -442,6 +453,25 @@ impl Actor {
                 }
             }
         }
+    }
+
+    /// A call ran past its callback's timeout: it is no longer waited for (its result, if it
+    /// ever comes, finds no running entry and is dropped).
+    fn timed_out(&mut self, key: &InstKey, generation: u64) {
+        if self.running.get(key).map(|r| r.generation) != Some(generation) {
+            return;
+        }
+        if let Some(run) = self.running.remove(key) {
+            run.cancelled.store(true, Ordering::Relaxed);
+            if let Some(abort) = run.abort {
+                abort.abort();
+            }
+        }
+        self.set_running_props(key, false);
+        let app = self.app.clone();
+        let spec = &app.callbacks[key.0];
+        let limit = spec.timeout.unwrap_or_default();
+        self.report(&spec.name, spec.input_labels(), format!("timed out after {limit:?}; a result it returns later is dropped"));
     }
 
     fn progress(&mut self, key: &InstKey, generation: u64, value: Value) {
