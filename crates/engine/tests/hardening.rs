@@ -222,3 +222,53 @@ async fn a_call_past_its_timeout_is_given_up_and_its_late_result_dropped() -> Re
     assert_eq!(t.get("out", "children").await, "idle", "the late result is dropped");
     Ok(())
 }
+
+/// Live runs of `until_cancelled`, and the most there ever were at once.
+#[derive(Default)]
+struct Live {
+    now: std::sync::atomic::AtomicUsize,
+    most: std::sync::atomic::AtomicUsize,
+}
+
+fn until_cancelled(n: u64, ctx: Ctx, live: Shared<LiveHandle>) -> String {
+    use std::sync::atomic::Ordering::SeqCst;
+    let live: &Live = &(live.0).0;
+    let now = live.now.fetch_add(1, SeqCst) + 1;
+    live.most.fetch_max(now, SeqCst);
+    while !ctx.is_cancelled() {
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    live.now.fetch_sub(1, SeqCst);
+    format!("run {n}")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cancelling_and_restarting_a_background_callback_never_piles_up_runs() -> Result<()> {
+    let live = std::sync::Arc::new(Live::default());
+    let app = App::new("restart")
+        .shared(LiveHandle(live.clone()))
+        .layout(div((button("go").id("go"), button("stop").id("stop"), div("idle").id("out"))))
+        .prevent_initial_callbacks(true)
+        .callback(Input::new("go", "n_clicks"), Output::new("out", "children"), until_cancelled)
+        .background()
+        .cancel(Input::new("stop", "n_clicks"));
+    let mut t = TestApp::start(app).await?;
+    for n in 1..=200u64 {
+        t.set_nowait("go", "n_clicks", n).await?;
+        t.set_nowait("stop", "n_clicks", n).await?;
+    }
+    t.set("stop", "n_clicks", 1000).await?;
+    // The last cancelled run winds down on its own thread: give it a moment to see the flag.
+    for _ in 0..500 {
+        if live.now.load(std::sync::atomic::Ordering::SeqCst) == 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    assert!(live.most.load(std::sync::atomic::Ordering::SeqCst) <= 2, "at most the cancelled run winding down and the new one");
+    assert_eq!(live.now.load(std::sync::atomic::Ordering::SeqCst), 0, "every run ended");
+    assert_eq!(t.get("out", "children").await, "idle", "no cancelled run's result was shown");
+    Ok(())
+}
+
+struct LiveHandle(std::sync::Arc<Live>);

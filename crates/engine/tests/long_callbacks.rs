@@ -122,6 +122,9 @@ async fn background_callback_never_stalls_the_other_callbacks() {
         .add(
             Callback::new(Input::new("slow", "n_clicks"), Output::new("s", "children"), move |_n: i64| -> R<String> {
                 rx.lock().map_err(|_| CallbackError::msg("lock"))?.recv().map_err(CallbackError::msg)?;
+                // Both now run off the actor: let the fast result's wave go out on its own
+                // before this one finishes, rather than race it into the same pass.
+                std::thread::sleep(std::time::Duration::from_millis(100));
                 Ok("slow done".into())
             })
             .background()

@@ -61,6 +61,10 @@ pub(crate) struct Actor {
     first_flush: Option<(oneshot::Sender<Vec<PatchBatch>>, Vec<PatchBatch>)>,
     me: mpsc::WeakUnboundedSender<Command>,
     events: mpsc::UnboundedSender<SessionEvent>,
+    /// Plain calls cancelled or timed out whose thread still runs (a thread cannot be
+    /// stopped), by generation: their callback starts again only once they have ended, so
+    /// cancel-and-restart can never pile up threads.
+    winding_down: HashMap<InstKey, u64>,
     /// Changes still waiting for the batch of the wave they started (see `Session::apply`).
     waiting: Vec<BatchSlot>,
 }
@@ -91,6 +95,7 @@ impl Actor {
             first_flush: Some((first, Vec::new())),
             me,
             events,
+            winding_down: HashMap::new(),
             waiting: Vec::new(),
         })
     }
@@ -274,10 +279,7 @@ impl Actor {
             self.inst.cancelled_by.get(prop).into_iter().flatten().map(|&i| self.inst.list[i].key.clone()).collect();
         for key in victims {
             if let Some(run) = self.running.remove(&key) {
-                run.cancelled.store(true, Ordering::Relaxed);
-                if let Some(abort) = run.abort {
-                    abort.abort();
-                }
+                self.stop(&key, run);
                 tracing::info!(callback = %self.app.callbacks[key.0].name, "cancelled by {}.{}", prop.0, prop.1);
                 self.set_running_props(&key, false);
             }
@@ -308,7 +310,7 @@ impl Actor {
             let Some(&i) = self.inst.by_key.get(key) else {
                 continue;
             };
-            if self.running.contains_key(key) {
+            if self.running.contains_key(key) || self.winding_down.contains_key(key) {
                 continue;
             }
             let own = &closures[&i];
@@ -455,6 +457,18 @@ impl Actor {
         }
     }
 
+    /// Stops waiting for a call: a future is aborted; a plain function is told it is cancelled
+    /// (`Ctx::is_cancelled`) and, since its thread runs on, its callback waits for it to end.
+    fn stop(&mut self, key: &InstKey, run: Running) {
+        run.cancelled.store(true, Ordering::Relaxed);
+        if matches!(self.app.callbacks[key.0].invoker, Invoker::Sync(_)) {
+            self.winding_down.insert(key.clone(), run.generation);
+        }
+        if let Some(abort) = run.abort {
+            abort.abort();
+        }
+    }
+
     /// A call ran past its callback's timeout: it is no longer waited for (its result, if it
     /// ever comes, finds no running entry and is dropped).
     fn timed_out(&mut self, key: &InstKey, generation: u64) {
@@ -462,10 +476,7 @@ impl Actor {
             return;
         }
         if let Some(run) = self.running.remove(key) {
-            run.cancelled.store(true, Ordering::Relaxed);
-            if let Some(abort) = run.abort {
-                abort.abort();
-            }
+            self.stop(key, run);
         }
         self.set_running_props(key, false);
         let app = self.app.clone();
@@ -495,6 +506,11 @@ impl Actor {
     }
 
     fn complete(&mut self, done: Completion) {
+        if self.winding_down.get(&done.key) == Some(&done.generation) {
+            // A stopped call's thread has ended: its callback may start again (see `pump`).
+            self.winding_down.remove(&done.key);
+            return;
+        }
         match self.running.get(&done.key) {
             Some(r) if r.generation == done.generation => {}
             // Cancelled or superseded: its result must not reach the screen.
