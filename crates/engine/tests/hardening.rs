@@ -272,3 +272,46 @@ async fn cancelling_and_restarting_a_background_callback_never_piles_up_runs() -
 }
 
 struct LiveHandle(std::sync::Arc<Live>);
+
+fn slow_copy(v: String) -> String {
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    v
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn under_steady_input_the_screen_follows_instead_of_waiting_for_the_input_to_stop() -> Result<()> {
+    // A change every 5 ms for 300 ms, each firing a 20 ms callback again before the last one
+    // ends: the wave never finishes while the input goes on.
+    let app = App::new("steady")
+        .layout(div((input("in").value(""), div(id("slow")), div(id("echo")))))
+        .prevent_initial_callbacks(true)
+        .callback(Input::new("in", "value"), Output::new("slow", "children"), slow_copy)
+        .callback(Input::new("in", "value"), Output::new("echo", "children"), |v: String| v);
+    let (session, mut events, _) = Session::start(app.build()?).await?;
+    let (seen_tx, mut seen) = tokio::sync::mpsc::unbounded_channel::<u64>();
+    let mut sends = Vec::new();
+    for i in 0..60 {
+        let (s, tx) = (session.clone(), seen_tx.clone());
+        sends.push(tokio::spawn(async move {
+            if let Ok(Some(batch)) = s.apply(vec![Change::new("in", "value", format!("v{i}"))]).await {
+                let _ = tx.send(batch.wave);
+            }
+        }));
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+    // What reached the window while the input was still going:
+    let mut during = 0;
+    while seen.try_recv().is_ok() {
+        during += 1;
+    }
+    while let Ok(event) = events.try_recv() {
+        during += usize::from(matches!(event, SessionEvent::Batch { .. }));
+    }
+    for s in sends {
+        let _ = s.await;
+    }
+    session.idle().await?;
+    assert!(during >= 3, "batches reached the window during the input: {during}");
+    assert_eq!(session.get("echo".into(), "children").await?, "v59");
+    Ok(())
+}

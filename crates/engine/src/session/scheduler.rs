@@ -54,6 +54,8 @@ pub(crate) struct Actor {
     wave: u64,
     /// When the user change that started the current wave arrived.
     wave_started: Option<std::time::Instant>,
+    /// When the oldest update in `unsent` was queued.
+    unsent_since: Option<std::time::Instant>,
     seq: u64,
     generation: u64,
     calls: HashMap<String, u64>,
@@ -88,6 +90,7 @@ impl Actor {
             unsent: Vec::new(),
             wave: 0,
             wave_started: None,
+            unsent_since: None,
             seq: 0,
             generation: 0,
             calls: HashMap::new(),
@@ -132,6 +135,7 @@ impl Actor {
     fn handle(&mut self, cmd: Command) {
         match cmd {
             Command::Apply { changes, from, reply, batch } => {
+                self.flush_held();
                 let outcome = self.apply_changes(changes, from);
                 if outcome.is_ok() {
                     self.waiting.push(batch);

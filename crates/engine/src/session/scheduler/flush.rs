@@ -4,6 +4,11 @@
 use super::{Actor, Running};
 use crate::id::ComponentId;
 use crate::messages::{PatchBatch, SessionEvent};
+use std::time::Duration;
+
+/// The longest a change's finished results wait for the rest of their wave while input
+/// keeps arriving: one frame.
+pub(crate) const FRAME: Duration = Duration::from_millis(16);
 
 impl Actor {
     /// Sends what this wave changed once nothing short is left running: one batch per wave,
@@ -21,16 +26,7 @@ impl Actor {
         if self.running.values().any(holds_the_wave) {
             return;
         }
-        let busy: Vec<ComponentId> = self
-            .running
-            .keys()
-            .filter_map(|k| self.inst.by_key.get(k))
-            .flat_map(|&i| {
-                let inst = &self.inst.list[i];
-                inst.outputs.iter().flat_map(|r| r.keys().to_vec()).collect::<Vec<_>>()
-            })
-            .filter_map(|k| self.reg.nodes.get(&k).map(|n| n.id.clone()))
-            .collect();
+        let busy = self.busy();
         if let Some((tx, mut first)) = self.first_flush.take() {
             if !self.unsent.is_empty() {
                 first.push(self.next_batch(busy));
@@ -54,7 +50,33 @@ impl Actor {
 
     /// The batch of what is unsent. Waves are numbered from 1 without gaps, only for batches
     /// that are sent, so a window can put batches from both paths back in order.
+    /// Ids of the components that running callbacks are computing (for `loading` spinners).
+    fn busy(&self) -> Vec<ComponentId> {
+        self.running
+            .keys()
+            .filter_map(|k| self.inst.by_key.get(k))
+            .flat_map(|&i| {
+                let inst = &self.inst.list[i];
+                inst.outputs.iter().flat_map(|r| r.keys().to_vec()).collect::<Vec<_>>()
+            })
+            .filter_map(|k| self.reg.nodes.get(&k).map(|n| n.id.clone()))
+            .collect()
+    }
+
+    /// Under steady input a wave may never finish: each change fires callbacks again before
+    /// the last ones end. When a change arrives and what is done has waited a frame or more,
+    /// it goes out now, so the screen follows the input and the unsent updates stay bounded.
+    pub(super) fn flush_held(&mut self) {
+        let held_long = self.unsent_since.is_some_and(|t| t.elapsed() >= FRAME);
+        if held_long && self.first_flush.is_none() && !self.unsent.is_empty() {
+            let busy = self.busy();
+            let batch = self.next_batch(busy);
+            self.send_batch(batch);
+        }
+    }
+
     pub(super) fn next_batch(&mut self, busy: Vec<ComponentId>) -> PatchBatch {
+        self.unsent_since = None;
         self.wave += 1;
         let compute_us = self.wave_started.map_or(0, |t| u64::try_from(t.elapsed().as_micros()).unwrap_or(u64::MAX));
         PatchBatch { wave: self.wave, updates: std::mem::take(&mut self.unsent), busy, compute_us }

@@ -53,6 +53,9 @@ impl Actor {
         if matches!(update, UpdateKind::Value(_)) {
             self.unsent.retain(|u| !(u.id == id && u.prop == prop));
         }
+        if self.unsent.is_empty() {
+            self.unsent_since = Some(std::time::Instant::now());
+        }
         self.unsent.push(PropUpdate { id, prop: prop.to_string(), update });
     }
 
