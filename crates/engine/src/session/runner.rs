@@ -30,6 +30,16 @@ fn run_now(f: &SyncFn, input: CallInput) -> Outcome {
     caught(std::panic::catch_unwind(AssertUnwindSafe(|| f(input))))
 }
 
+/// Runs a plain function in the session actor, telling a multi-threaded runtime first that
+/// this thread will block (`block_in_place`), so the runtime hands the thread's other work
+/// (other windows' sessions) to another thread while the function runs.
+pub(crate) fn run_here(f: &SyncFn, input: CallInput) -> Outcome {
+    match tokio::runtime::Handle::try_current().map(|h| h.runtime_flavor()) {
+        Ok(tokio::runtime::RuntimeFlavor::MultiThread) => tokio::task::block_in_place(|| run_now(f, input)),
+        _ => run_now(f, input),
+    }
+}
+
 /// Starts a Rust callback off the actor: every plain function on the blocking pool (it may
 /// block for as long as it likes: the runtime's few workers stay free for every window's
 /// session), a future on the runtime. `done` receives its outcome; the handle aborts a

@@ -336,11 +336,18 @@ impl Actor {
             if ready.is_empty() {
                 break;
             }
+            // A lone short plain function runs right here (two thread hops saved per callback,
+            // five in a chain of five); `runner::run_here` tells the runtime first, so the
+            // other windows' sessions move to another thread. Several ready callbacks start
+            // off the actor and run concurrently.
+            let inline = ready.len() == 1 && {
+                let spec = &self.app.callbacks[ready[0].0];
+                matches!(spec.invoker, Invoker::Sync(_)) && !spec.is_long() && spec.timeout.is_none()
+            };
             // By key, not index: starting one callback may set `running` props that replace
             // components, re-resolving the instances (and their indices) under the others.
-            // Each starts off the actor (see `runner`), so the actor stays free for the window.
             for key in ready {
-                self.start(&key);
+                self.start(&key, inline);
             }
         }
         self.maybe_flush();
@@ -370,7 +377,7 @@ impl Actor {
         }
     }
 
-    fn start(&mut self, key: &InstKey) {
+    fn start(&mut self, key: &InstKey, inline: bool) {
         let Some(&i) = self.inst.by_key.get(key) else { return };
         let inst = self.inst.list[i].clone();
         let Some(req) = self.requested.remove(&inst.key) else {
@@ -426,6 +433,12 @@ impl Actor {
             return;
         }
         let input = CallInput { values, labels, ctx: ctx.clone() };
+        if let (true, Invoker::Sync(f)) = (inline, &spec.invoker) {
+            let result = runner::run_here(f, input);
+            self.running.insert(inst.key.clone(), Running { generation, long: false, abort: None, cancelled, clientside: None });
+            self.complete(Completion { key: inst.key, generation, result, ctx });
+            return;
+        }
         let me = self.me.clone();
         let key = inst.key.clone();
         let done = move |result| {
