@@ -2,12 +2,14 @@
 //! none of its inputs can still be written by a callback that is requested or running, so it
 //! fires once with every upstream result and never shows an intermediate state.
 
+mod changes;
 mod clientside;
 mod flush;
+mod stopping;
 mod values;
 
 use super::runner::{self, Outcome};
-use super::{BatchSlot, Command, Source};
+use super::{BatchSlot, Command};
 use crate::app::AppSpec;
 use crate::catalog;
 use crate::context::{Ctx, CtxInner, ProgressSink};
@@ -16,10 +18,10 @@ use crate::handler::{CallInput, Invoker};
 use crate::id::ComponentId;
 use crate::instances::{InstKey, Instances, PropKey, Resolved};
 use crate::layout::{id_key, Registry};
-use crate::messages::{Change, PatchBatch, PropUpdate, SessionEvent};
+use crate::messages::{PatchBatch, PropUpdate, SessionEvent};
 use serde_json::{json, Value};
 use std::collections::{HashMap, HashSet};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 use tokio::sync::{mpsc, oneshot};
 
@@ -233,64 +235,6 @@ impl Actor {
 
     // ----- user changes ---------------------------------------------------------------------
 
-    fn validate(&self, change: &Change, from: Source) -> Result<(String, String)> {
-        let id = ComponentId::from_json(&change.id)
-            .map_err(|reason| EngineError::MalformedChange { reason: format!("bad id: {reason}") })?;
-        let key = id_key(&id);
-        let node = self.reg.nodes.get(&key).ok_or_else(|| EngineError::UnknownId { id: key.clone() })?;
-        let ty = catalog::prop_type(&node.kind, &change.prop).ok_or_else(|| EngineError::UnknownProp {
-            id: key.clone(),
-            component: node.kind.clone(),
-            prop: change.prop.clone(),
-        })?;
-        if from == Source::Window && !catalog::user_editable(&node.kind, &change.prop) {
-            return Err(EngineError::NotUserEditable { id: key, component: node.kind.clone(), prop: change.prop.clone() });
-        }
-        if !ty.accepts(&change.value) {
-            return Err(EngineError::WrongType {
-                id: key,
-                prop: change.prop.clone(),
-                expected: ty.describe().into(),
-                got: catalog::json_type_name(&change.value),
-            });
-        }
-        Ok((key, change.prop.clone()))
-    }
-
-    fn apply_changes(&mut self, changes: Vec<Change>, from: Source) -> Result<()> {
-        let checked = changes.iter().map(|c| self.validate(c, from)).collect::<Result<Vec<_>>>()?;
-        self.wave_started.get_or_insert_with(std::time::Instant::now);
-        // A value can pass its type check and still be refused as it is stored (components
-        // holding an id that exists, or nesting too deep): that change is left out, the
-        // others go on, and the sender hears of the first refusal.
-        let mut refused = None;
-        for ((key, prop), change) in checked.into_iter().zip(changes) {
-            self.cancel_fired_by(&(key.clone(), prop.clone()));
-            // Not queued for the renderer: the window that sent the change already shows it.
-            if let Err(e) = self.store(&key, &prop, change.value) {
-                tracing::warn!(change = %format!("{key}.{prop}"), "change refused: {e}");
-                refused.get_or_insert(e);
-                continue;
-            }
-            self.fire(&(key, prop), None);
-        }
-        refused.map_or(Ok(()), Err)
-    }
-
-    fn cancel_fired_by(&mut self, prop: &PropKey) {
-        // Keys first: resetting one victim's `running` props may re-resolve the instances.
-        let victims: Vec<InstKey> =
-            self.inst.cancelled_by.get(prop).into_iter().flatten().map(|&i| self.inst.list[i].key.clone()).collect();
-        for key in victims {
-            if let Some(run) = self.running.remove(&key) {
-                self.stop(&key, run);
-                tracing::info!(callback = %self.app.callbacks[key.0].name, "cancelled by {}.{}", prop.0, prop.1);
-                self.set_running_props(&key, false);
-            }
-            self.requested.remove(&key);
-        }
-    }
-
     // ----- running callbacks ----------------------------------------------------------------
 
     /// Instances whose inputs no requested or running callback can still write.
@@ -472,34 +416,6 @@ impl Actor {
                 }
             }
         }
-    }
-
-    /// Stops waiting for a call: a future is aborted; a plain function is told it is cancelled
-    /// (`Ctx::is_cancelled`) and, since its thread runs on, its callback waits for it to end.
-    fn stop(&mut self, key: &InstKey, run: Running) {
-        run.cancelled.store(true, Ordering::Relaxed);
-        if matches!(self.app.callbacks[key.0].invoker, Invoker::Sync(_)) {
-            self.winding_down.insert(key.clone(), run.generation);
-        }
-        if let Some(abort) = run.abort {
-            abort.abort();
-        }
-    }
-
-    /// A call ran past its callback's timeout: it is no longer waited for (its result, if it
-    /// ever comes, finds no running entry and is dropped).
-    fn timed_out(&mut self, key: &InstKey, generation: u64) {
-        if self.running.get(key).map(|r| r.generation) != Some(generation) {
-            return;
-        }
-        if let Some(run) = self.running.remove(key) {
-            self.stop(key, run);
-        }
-        self.set_running_props(key, false);
-        let app = self.app.clone();
-        let spec = &app.callbacks[key.0];
-        let limit = spec.timeout.unwrap_or_default();
-        self.report(&spec.name, spec.input_labels(), format!("timed out after {limit:?}; a result it returns later is dropped"));
     }
 
     fn progress(&mut self, key: &InstKey, generation: u64, value: Value) {

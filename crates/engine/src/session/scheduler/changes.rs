@@ -1,0 +1,55 @@
+//! A window's (or the app's own) changes: validated all at once, then stored and fired.
+
+use super::Actor;
+use crate::catalog;
+use crate::error::{EngineError, Result};
+use crate::id::ComponentId;
+use crate::layout::id_key;
+use crate::messages::Change;
+use crate::session::Source;
+
+impl Actor {
+    pub(super) fn validate(&self, change: &Change, from: Source) -> Result<(String, String)> {
+        let id = ComponentId::from_json(&change.id)
+            .map_err(|reason| EngineError::MalformedChange { reason: format!("bad id: {reason}") })?;
+        let key = id_key(&id);
+        let node = self.reg.nodes.get(&key).ok_or_else(|| EngineError::UnknownId { id: key.clone() })?;
+        let ty = catalog::prop_type(&node.kind, &change.prop).ok_or_else(|| EngineError::UnknownProp {
+            id: key.clone(),
+            component: node.kind.clone(),
+            prop: change.prop.clone(),
+        })?;
+        if from == Source::Window && !catalog::user_editable(&node.kind, &change.prop) {
+            return Err(EngineError::NotUserEditable { id: key, component: node.kind.clone(), prop: change.prop.clone() });
+        }
+        if !ty.accepts(&change.value) {
+            return Err(EngineError::WrongType {
+                id: key,
+                prop: change.prop.clone(),
+                expected: ty.describe().into(),
+                got: catalog::json_type_name(&change.value),
+            });
+        }
+        Ok((key, change.prop.clone()))
+    }
+
+    pub(super) fn apply_changes(&mut self, changes: Vec<Change>, from: Source) -> Result<()> {
+        let checked = changes.iter().map(|c| self.validate(c, from)).collect::<Result<Vec<_>>>()?;
+        self.wave_started.get_or_insert_with(std::time::Instant::now);
+        // A value can pass its type check and still be refused as it is stored (components
+        // holding an id that exists, or nesting too deep): that change is left out, the
+        // others go on, and the sender hears of the first refusal.
+        let mut refused = None;
+        for ((key, prop), change) in checked.into_iter().zip(changes) {
+            self.cancel_fired_by(&(key.clone(), prop.clone()));
+            // Not queued for the renderer: the window that sent the change already shows it.
+            if let Err(e) = self.store(&key, &prop, change.value) {
+                tracing::warn!(change = %format!("{key}.{prop}"), "change refused: {e}");
+                refused.get_or_insert(e);
+                continue;
+            }
+            self.fire(&(key, prop), None);
+        }
+        refused.map_or(Ok(()), Err)
+    }
+}
