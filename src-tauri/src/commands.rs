@@ -23,7 +23,11 @@ pub const MAX_CHANGES: usize = 1024;
 /// followed by later batches, errors and clientside calls: one ordered stream, and the
 /// window is never left waiting on a reply while the initial callbacks run.
 #[tauri::command]
-pub async fn connect<R: Runtime>(webview: Webview<R>, windows: State<'_, Windows>, on_event: Channel<InvokeResponseBody>) -> Result<()> {
+pub async fn connect<R: Runtime>(
+    webview: Webview<R>,
+    windows: State<'_, Windows>,
+    on_event: Channel<InvokeResponseBody>,
+) -> Result<()> {
     let label = webview.label().to_string();
     windows.remove(&label);
     let spec = windows.spec.clone();
@@ -57,21 +61,44 @@ pub async fn connect<R: Runtime>(webview: Webview<R>, windows: State<'_, Windows
 }
 
 /// Decodes a message body, refusing oversized or malformed ones with the reason.
+/// The most JSON values (numbers, strings, lists, objects, ...) one message may hold. Parsed,
+/// each costs tens of bytes whatever its text costs, so this, not the byte limit, bounds the
+/// memory a message takes: a message of a million `1,` would otherwise grow seventeen-fold.
+pub const MAX_MESSAGE_VALUES: usize = 2_000_000;
+
+/// Counts the values in JSON text without parsing it: one per `,` `[` `{` `:` outside
+/// strings, which is at least the number of values the parser would build, give or take one.
+fn count_values(bytes: &[u8]) -> usize {
+    let (mut count, mut in_string, mut escaped) = (1usize, false, false);
+    for &b in bytes {
+        match (in_string, escaped, b) {
+            (true, true, _) => escaped = false,
+            (true, false, b'\\') => escaped = true,
+            (true, false, b'"') => in_string = false,
+            (true, false, _) => {}
+            (false, _, b'"') => in_string = true,
+            (false, _, b',' | b'[' | b'{' | b':') => count += 1,
+            (false, _, _) => {}
+        }
+    }
+    count
+}
+
 fn decode_bounded<T: DeserializeOwned>(body: &InvokeBody) -> Result<T> {
     match body {
         InvokeBody::Raw(bytes) => {
             if bytes.len() > MAX_MESSAGE_BYTES {
                 return Err(ShellError::TooLarge { size: bytes.len(), limit: MAX_MESSAGE_BYTES });
             }
+            let values = count_values(bytes);
+            if values > MAX_MESSAGE_VALUES {
+                return Err(ShellError::Malformed(format!("{values} values in one message; the limit is {MAX_MESSAGE_VALUES}")));
+            }
             serde_json::from_slice(bytes).map_err(|e| ShellError::Malformed(e.to_string()))
         }
-        InvokeBody::Json(value) => {
-            let size = value.to_string().len();
-            if size > MAX_MESSAGE_BYTES {
-                return Err(ShellError::TooLarge { size, limit: MAX_MESSAGE_BYTES });
-            }
-            serde_json::from_value(value.clone()).map_err(|e| ShellError::Malformed(e.to_string()))
-        }
+        // The renderer always sends bytes. A JSON body was already parsed by Tauri, and
+        // measuring it would mean serializing it again: refused without a look.
+        InvokeBody::Json(_) => Err(ShellError::Malformed("send the message as raw bytes, not as a JSON argument".into())),
     }
 }
 
@@ -79,7 +106,10 @@ fn decode_bounded<T: DeserializeOwned>(body: &InvokeBody) -> Result<T> {
 pub fn decode_changes(body: &InvokeBody) -> Result<Vec<Change>> {
     let message: ChangeMessage = decode_bounded(body)?;
     if message.changes.len() > MAX_CHANGES {
-        return Err(ShellError::Malformed(format!("{} changes in one message; the limit is {MAX_CHANGES}", message.changes.len())));
+        return Err(ShellError::Malformed(format!(
+            "{} changes in one message; the limit is {MAX_CHANGES}",
+            message.changes.len()
+        )));
     }
     Ok(message.changes)
 }
@@ -105,10 +135,19 @@ fn logged<T>(label: &str, what: &str, outcome: Result<T>) -> Result<T> {
 /// Applies what the user changed. A wave that finishes quickly comes back as this invoke's
 /// answer (one round trip); a slower one's batch follows on the window's Channel.
 #[tauri::command]
-pub async fn apply_changes<R: Runtime>(webview: Webview<R>, windows: State<'_, Windows>, request: Request<'_>) -> Result<Response> {
+pub async fn apply_changes<R: Runtime>(
+    webview: Webview<R>,
+    windows: State<'_, Windows>,
+    request: Request<'_>,
+) -> Result<Response> {
     let label = webview.label().to_string();
     let outcome = async {
-        let changes = decode_changes(request.body())?;
+        // A slot is held while the message is parsed (its costly moment), not while the
+        // wave it starts runs: under steady input many changes wait for their waves at once.
+        let changes = {
+            let _slot = windows.admit(&label)?;
+            decode_changes(request.body())?
+        };
         let batch = session_for(&windows, &label)?.apply(changes).await?;
         Ok(Response::new(codec::encode(&ApplyReply { batch })))
     }
@@ -121,7 +160,10 @@ pub async fn apply_changes<R: Runtime>(webview: Webview<R>, windows: State<'_, W
 pub async fn clientside_result<R: Runtime>(webview: Webview<R>, windows: State<'_, Windows>, request: Request<'_>) -> Result<()> {
     let label = webview.label().to_string();
     let outcome = async {
-        let result = decode_clientside_result(request.body())?;
+        let result = {
+            let _slot = windows.admit(&label)?;
+            decode_clientside_result(request.body())?
+        };
         Ok(session_for(&windows, &label)?.clientside_result(result).await?)
     }
     .await;
@@ -142,6 +184,28 @@ mod tests {
     }
 
     #[test]
+    fn a_message_of_too_many_values_is_refused_before_parsing() {
+        let mut body = b"{\"changes\": [{\"id\": \"a\", \"prop\": \"value\", \"value\": [".to_vec();
+        body.extend(std::iter::repeat_n(b"1,".as_slice(), MAX_MESSAGE_VALUES).flatten());
+        body.extend_from_slice(b"1]}]}");
+        assert!(body.len() < MAX_MESSAGE_BYTES, "within the byte limit");
+        let e = decode_changes(&InvokeBody::Raw(body)).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(e.contains("values in one message; the limit is 2000000"), "{e}");
+        // Commas and brackets inside strings are text, not values.
+        let text = format!(r#"{{"changes": [{{"id": "a", "prop": "value", "value": "{}"}}]}}"#, ",[{:".repeat(1_000_000));
+        assert!(decode_changes(&InvokeBody::Raw(text.into_bytes())).is_ok());
+    }
+
+    #[test]
+    fn json_bodies_are_refused_without_being_measured() {
+        let e = decode_changes(&InvokeBody::Json(serde_json::json!({"changes": []})))
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(e.contains("raw bytes"), "{e}");
+    }
+
+    #[test]
     fn oversized_messages_are_refused_before_parsing() {
         let big = vec![b' '; MAX_MESSAGE_BYTES + 1];
         let e = decode_changes(&InvokeBody::Raw(big)).err().map(|e| e.to_string()).unwrap_or_default();
@@ -150,17 +214,21 @@ mod tests {
 
     #[test]
     fn clientside_answers_are_checked() {
-        let err = |body: &[u8]| decode_clientside_result(&InvokeBody::Raw(body.to_vec())).err().map(|e| e.to_string()).unwrap_or_default();
+        let err = |body: &[u8]| {
+            decode_clientside_result(&InvokeBody::Raw(body.to_vec())).err().map(|e| e.to_string()).unwrap_or_default()
+        };
         assert!(err(br#"{"call": 1}"#).contains("missing field `outcome`"));
         assert!(err(br#"{"call": 1, "outcome": {"kind": "maybe"}}"#).contains("unknown variant `maybe`"));
         assert!(err(br#"{"call": -1, "outcome": {"kind": "prevent"}}"#).contains("invalid value"));
-        let ok = decode_clientside_result(&InvokeBody::Raw(br#"{"call": 3, "outcome": {"kind": "value", "value": [1, 2]}}"#.to_vec()));
+        let ok =
+            decode_clientside_result(&InvokeBody::Raw(br#"{"call": 3, "outcome": {"kind": "value", "value": [1, 2]}}"#.to_vec()));
         assert_eq!(ok.map(|r| r.call).map_err(|e| e.to_string()), Ok(3));
     }
 
     #[test]
     fn good_messages_decode() {
-        let body = InvokeBody::Raw(br#"{"changes": [{"id": {"type": "item", "index": 1}, "prop": "value", "value": 3}]}"#.to_vec());
+        let body =
+            InvokeBody::Raw(br#"{"changes": [{"id": {"type": "item", "index": 1}, "prop": "value", "value": 3}]}"#.to_vec());
         let changes = decode_changes(&body).map_err(|e| e.to_string());
         assert_eq!(changes.as_ref().map(|c| c.iter().map(|c| c.prop.as_str()).collect::<Vec<_>>()), Ok(vec!["value"]));
     }

@@ -10,6 +10,8 @@ pub enum ShellError {
     TooLarge { size: usize, limit: usize },
     #[error("malformed message: {0}")]
     Malformed(String),
+    #[error("window {window} has {limit} messages in flight already; this one is refused")]
+    Busy { window: String, limit: usize },
     #[error("window {0} is not connected; call connect first")]
     NotConnected(String),
     #[error(transparent)]

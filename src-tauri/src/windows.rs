@@ -2,21 +2,56 @@
 //! (patch batches, errors, clientside calls) are forwarded to that window over its Channel.
 
 use crate::codec;
-use deskdash_engine::{AppSpec, Session, SessionEvents};
+use crate::error::ShellError;
 use crate::protocol::ToWindow;
+use deskdash_engine::{AppSpec, Session, SessionEvents};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use tauri::ipc::{Channel, InvokeResponseBody};
+
+/// How many messages from one window may be parsed at once. Parsing is where a message costs
+/// the most memory (many times its size); this bounds what a flood of concurrent invokes can
+/// take, while each is also held to `MAX_MESSAGE_BYTES` and `MAX_MESSAGE_VALUES`.
+pub const MAX_IN_FLIGHT: usize = 8;
 
 /// The app's sessions, one per window label.
 pub struct Windows {
     pub spec: Arc<AppSpec>,
     sessions: Mutex<HashMap<String, Session>>,
+    in_flight: Mutex<HashMap<String, usize>>,
+}
+
+/// A message being parsed for a window; dropping it frees the window's slot.
+pub struct InFlight<'a> {
+    windows: &'a Windows,
+    label: String,
+}
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        if let Ok(mut counts) = self.windows.in_flight.lock() {
+            if let Some(n) = counts.get_mut(&self.label) {
+                *n = n.saturating_sub(1);
+            }
+        }
+    }
 }
 
 impl Windows {
     pub fn new(spec: Arc<AppSpec>) -> Self {
-        Windows { spec, sessions: Mutex::new(HashMap::new()) }
+        Windows { spec, sessions: Mutex::new(HashMap::new()), in_flight: Mutex::new(HashMap::new()) }
+    }
+
+    /// Takes one of the window's [`MAX_IN_FLIGHT`] slots, or says why not.
+    pub fn admit(&self, label: &str) -> Result<InFlight<'_>, ShellError> {
+        let mut counts =
+            self.in_flight.lock().map_err(|_| ShellError::Busy { window: label.to_string(), limit: MAX_IN_FLIGHT })?;
+        let n = counts.entry(label.to_string()).or_default();
+        if *n >= MAX_IN_FLIGHT {
+            return Err(ShellError::Busy { window: label.to_string(), limit: MAX_IN_FLIGHT });
+        }
+        *n += 1;
+        Ok(InFlight { windows: self, label: label.to_string() })
     }
 
     /// Registers the session of a window; a reload replaces (and so ends) the old one.
@@ -45,5 +80,22 @@ pub async fn forward(label: String, mut events: SessionEvents, channel: Channel<
             tracing::info!(window = %label, "window stopped listening: {e}");
             break;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_window_gets_a_bounded_number_of_messages_in_flight() -> Result<(), Box<dyn std::error::Error>> {
+        let windows = Windows::new(deskdash_engine::App::new("t").build()?);
+        let held: Vec<InFlight> = (0..MAX_IN_FLIGHT).map(|_| windows.admit("main")).collect::<Result<_, _>>()?;
+        let refused = windows.admit("main").err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(refused.contains(&format!("{MAX_IN_FLIGHT} messages in flight")), "{refused}");
+        assert!(windows.admit("other").is_ok(), "another window has its own slots");
+        drop(held);
+        assert!(windows.admit("main").is_ok(), "slots come back when messages are done");
+        Ok(())
     }
 }
