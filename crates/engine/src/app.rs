@@ -256,10 +256,8 @@ impl App {
         if self.last.is_empty() {
             self.misplaced_option.get_or_insert(option);
         }
-        for i in self.last.clone() {
-            let cb = std::mem::replace(&mut self.callbacks[i], Callback::placeholder());
-            self.callbacks[i] = set(cb);
-        }
+        let last = self.last.clone();
+        self.callbacks = self.callbacks.into_iter().enumerate().map(|(i, cb)| if last.contains(&i) { set(cb) } else { cb }).collect();
         self
     }
 

@@ -86,26 +86,6 @@ impl Callback {
         }
     }
 
-    /// Stands in for a callback while `App` rebuilds it with an option.
-    pub(crate) fn placeholder() -> Self {
-        Callback {
-            name: None,
-            deps: Vec::new(),
-            outputs: Vec::new(),
-            multi_output: false,
-            invoker: Invoker::Clientside(Arc::from("")),
-            arity: Arity { values: 0, rest: true },
-            shared_needs: Vec::new(),
-            fn_name: None,
-            prevent_initial_call: None,
-            background: false,
-            timeout: None,
-            running: Vec::new(),
-            progress: Vec::new(),
-            cancel: Vec::new(),
-        }
-    }
-
     /// Names the callback in errors, logs and call counts (default: its function's name, or
     /// its outputs for a closure).
     pub fn name(mut self, name: &str) -> Self {
