@@ -31,9 +31,11 @@ pub async fn connect<R: Runtime>(
     let label = webview.label().to_string();
     windows.remove(&label);
     let spec = windows.spec.clone();
+    let stores = windows.stores.stores.clone();
+    let notices = windows.stores.notices.clone();
     let app = webview.app_handle().clone();
     tauri::async_runtime::spawn(async move {
-        let (session, events, initial) = match Session::start(spec.clone()).await {
+        let (session, events, initial) = match Session::start_in(spec.clone(), stores, &label).await {
             Ok(s) => s,
             Err(e) => {
                 tracing::error!(window = %label, "session failed to start: {e}");
@@ -50,6 +52,7 @@ pub async fn connect<R: Runtime>(
             layout: initial.layout,
             batches: initial.batches,
             clientside: spec.clientside_functions(),
+            notices,
         });
         let message = codec::encode(&load);
         tracing::info!(window = %label, bytes = codec::len(&message), "connected; layout sent");

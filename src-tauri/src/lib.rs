@@ -16,6 +16,7 @@ mod logging;
 mod navigation;
 mod protocol;
 mod renderer;
+mod storage;
 mod windows;
 
 pub use deskdash_engine as engine;
@@ -85,7 +86,8 @@ pub fn plugin<R: Runtime>(app: deskdash_engine::App) -> Result<TauriPlugin<R>> {
         .setup(move |app, _api| {
             logging::init(app.path().app_log_dir().ok().as_deref());
             tracing::info!(identifier = %app.config().identifier, data = ?app.path().app_data_dir().ok(), "{} started", spec.name);
-            app.manage(windows::Windows::new(spec));
+            let stores = storage::open(app.path().app_data_dir().ok().as_deref());
+            app.manage(windows::Windows::new(spec, stores));
             Ok(())
         })
         .on_navigation(|_webview, url| navigation::on_navigation(url))

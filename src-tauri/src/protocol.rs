@@ -18,9 +18,19 @@ pub enum ToWindow {
     /// The first message: the layout, the initial callbacks' batches, and the clientside
     /// functions to compile.
     Load(LoadMessage),
-    Batch { batch: PatchBatch },
-    Error { error: ErrorReport },
-    Clientside { call: deskdash_engine::ClientsideCall },
+    Batch {
+        batch: PatchBatch,
+    },
+    Error {
+        error: ErrorReport,
+    },
+    Clientside {
+        call: deskdash_engine::ClientsideCall,
+    },
+    /// Shown to the user in every build: a store not saved, a database set aside.
+    Notice {
+        message: String,
+    },
 }
 
 #[derive(Debug, Serialize)]
@@ -36,6 +46,8 @@ pub struct LoadMessage {
     pub layout: Value,
     pub batches: Vec<PatchBatch>,
     pub clientside: Vec<ClientsideFunction>,
+    /// What the user must be told at once, in every build (a database set aside).
+    pub notices: Vec<String>,
 }
 
 impl From<SessionEvent> for ToWindow {
@@ -44,6 +56,7 @@ impl From<SessionEvent> for ToWindow {
             SessionEvent::Batch { batch } => ToWindow::Batch { batch },
             SessionEvent::Error { error } => ToWindow::Error { error },
             SessionEvent::Clientside { call } => ToWindow::Clientside { call },
+            SessionEvent::Notice { message } => ToWindow::Notice { message },
         }
     }
 }
@@ -67,8 +80,11 @@ pub struct ApplyReply {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use deskdash_engine::{ClientsideCall, ClientsideContext, ClientsideOutcome, ClientsideResult, PatchOp, PathSeg, PropUpdate, SetProps, UpdateKind};
     use deskdash_engine::id::{ComponentId, ScalarKey};
+    use deskdash_engine::{
+        ClientsideCall, ClientsideContext, ClientsideOutcome, ClientsideResult, PatchOp, PathSeg, PropUpdate, SetProps,
+        UpdateKind,
+    };
     use ts_rs::TS;
 
     /// The generated declarations, in dependency order, as `protocol.ts` holds them.
@@ -140,8 +156,19 @@ mod tests {
     fn messages_serialize_with_their_kind_tag() -> Result<(), serde_json::Error> {
         let error = ErrorReport { callback: "cb".into(), inputs: vec!["a.value".into()], message: "boom".into() };
         let v = serde_json::to_value(ToWindow::from(SessionEvent::Error { error }))?;
-        assert_eq!(v, serde_json::json!({"kind": "error", "error": {"callback": "cb", "inputs": ["a.value"], "message": "boom"}}));
-        let load = ToWindow::Load(LoadMessage { title: "t".into(), debug: false, instrument: false, layout: Value::Null, batches: vec![], clientside: vec![] });
+        assert_eq!(
+            v,
+            serde_json::json!({"kind": "error", "error": {"callback": "cb", "inputs": ["a.value"], "message": "boom"}})
+        );
+        let load = ToWindow::Load(LoadMessage {
+            title: "t".into(),
+            debug: false,
+            instrument: false,
+            layout: Value::Null,
+            batches: vec![],
+            clientside: vec![],
+            notices: vec![],
+        });
         assert_eq!(serde_json::to_value(load)?["kind"], "load");
         let reply = serde_json::to_value(ApplyReply { batch: None })?;
         assert_eq!(reply, serde_json::json!({"batch": null}));

@@ -4,6 +4,7 @@
 use crate::codec;
 use crate::error::ShellError;
 use crate::protocol::ToWindow;
+use crate::storage::AppStores;
 use deskdash_engine::{AppSpec, Session, SessionEvents};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -17,6 +18,8 @@ pub const MAX_IN_FLIGHT: usize = 8;
 /// The app's sessions, one per window label.
 pub struct Windows {
     pub spec: Arc<AppSpec>,
+    /// Every window's session and local stores, and what each window is told of them.
+    pub stores: AppStores,
     sessions: Mutex<HashMap<String, Session>>,
     in_flight: Mutex<HashMap<String, usize>>,
 }
@@ -38,8 +41,8 @@ impl Drop for InFlight<'_> {
 }
 
 impl Windows {
-    pub fn new(spec: Arc<AppSpec>) -> Self {
-        Windows { spec, sessions: Mutex::new(HashMap::new()), in_flight: Mutex::new(HashMap::new()) }
+    pub fn new(spec: Arc<AppSpec>, stores: AppStores) -> Self {
+        Windows { spec, stores, sessions: Mutex::new(HashMap::new()), in_flight: Mutex::new(HashMap::new()) }
     }
 
     /// Takes one of the window's [`MAX_IN_FLIGHT`] slots, or says why not.
@@ -89,7 +92,8 @@ mod tests {
 
     #[test]
     fn a_window_gets_a_bounded_number_of_messages_in_flight() -> Result<(), Box<dyn std::error::Error>> {
-        let windows = Windows::new(deskdash_engine::App::new("t").build()?);
+        let stores = AppStores { stores: deskdash_engine::Stores::in_memory(), notices: Vec::new() };
+        let windows = Windows::new(deskdash_engine::App::new("t").build()?, stores);
         let held: Vec<InFlight> = (0..MAX_IN_FLIGHT).map(|_| windows.admit("main")).collect::<Result<_, _>>()?;
         let refused = windows.admit("main").err().map(|e| e.to_string()).unwrap_or_default();
         assert!(refused.contains(&format!("{MAX_IN_FLIGHT} messages in flight")), "{refused}");

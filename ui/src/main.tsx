@@ -14,6 +14,7 @@ import { ActionIcon, Affix, Center, Loader, MantineProvider, Text, useMantineCol
 import { Node, RegistryContext, SessionContext } from "./node";
 import { registry } from "./components";
 import { ErrorOverlay } from "./Overlay";
+import { Notices } from "./Notices";
 import { WindowSession } from "./runtime/session";
 import { tauriTransport } from "./runtime/transport";
 import { errorLog } from "./runtime/errors";
@@ -48,6 +49,7 @@ function Root({ session, layout }: { session: WindowSession; layout: ComponentNo
         </Center>
       )}
       <SchemeToggle />
+      <Notices />
       {session.debug && <ErrorOverlay />}
     </SessionContext.Provider>
     </RegistryContext.Provider>

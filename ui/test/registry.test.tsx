@@ -36,7 +36,7 @@ function recording(seed: Record<string, unknown>): { props: Record<string, unkno
 }
 
 const transport: Transport = {
-  connect: async () => ({ title: "t", debug: false, instrument: false, layout: { type: "Div", props: {} }, batches: [], clientside: [] }),
+  connect: async () => ({ title: "t", debug: false, instrument: false, layout: { type: "Div", props: {} }, batches: [], clientside: [], notices: [] }),
   send: async () => null,
   answer: async () => {},
 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { WindowSession } from "../src/runtime/session";
+import { errorLog, noticeLog } from "../src/runtime/errors";
 import type { Change, LoadMessage, PushMessage, Transport } from "../src/runtime/transport";
 import type { PatchBatch } from "../src/runtime/protocol";
 
@@ -13,7 +14,7 @@ describe("window session", () => {
       async connect(onPush): Promise<LoadMessage> {
         push = onPush;
         const layout = { type: "Div", props: { children: [{ type: "Div", props: { id: "out", children: "" } }] } };
-        return { title: "t", debug: true, instrument: false, layout, batches: [], clientside: [] };
+        return { title: "t", debug: true, instrument: false, layout, batches: [], clientside: [], notices: [] };
       },
       async send(_changes: Change[]) {
         return replies.shift() ?? null;
@@ -27,5 +28,27 @@ describe("window session", () => {
     expect(session.store.get("out")?.["children"], "wave 2 waits for wave 1").toBe("");
     push({ kind: "batch", batch: batch(1, "pushed") });
     expect(session.store.get("out")?.["children"]).toBe("from the answer");
+  });
+
+  it("shows notices from the load and from pushes to the user, apart from the dev overlay's errors", async () => {
+    let push: (m: PushMessage) => void = () => {};
+    const transport: Transport = {
+      async connect(onPush): Promise<LoadMessage> {
+        push = onPush;
+        return { title: "t", debug: false, instrument: false, layout: { type: "Div", props: {} }, batches: [], clientside: [], notices: ["database set aside"] };
+      },
+      async send() {
+        return null;
+      },
+      async answer() {},
+    };
+    noticeLog.clear();
+    errorLog.clear();
+    await new WindowSession(transport).start();
+    push({ kind: "notice", message: "not saved: store notes kept its previous data" });
+    expect(noticeLog.all().map((n) => n.message)).toEqual(["database set aside", "not saved: store notes kept its previous data"]);
+    expect(errorLog.all()).toEqual([]);
+    noticeLog.dismiss(noticeLog.all()[0]!);
+    expect(noticeLog.all().map((n) => n.message)).toEqual(["not saved: store notes kept its previous data"]);
   });
 });

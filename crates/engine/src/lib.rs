@@ -21,6 +21,7 @@ pub mod output;
 pub mod patch;
 pub mod table;
 pub mod session;
+pub mod storage;
 pub mod testing;
 
 pub use app::{App, AppSpec, ClientsideFunction, IntoLayout};
@@ -38,3 +39,4 @@ pub use messages::{
 };
 pub use output::Produced;
 pub use session::{Session, SessionEvents, QUICK_WAVE};
+pub use storage::{MemoryBackend, Saved, Scope, StorageFault, StoreBackend, StoreWrite, Stores};

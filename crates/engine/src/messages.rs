@@ -153,4 +153,7 @@ pub enum SessionEvent {
     Batch { batch: PatchBatch },
     Error { error: ErrorReport },
     Clientside { call: ClientsideCall },
+    /// Something the user must be told in any build (not only in the debug overlay): a
+    /// store that could not be saved, a database set aside.
+    Notice { message: String },
 }

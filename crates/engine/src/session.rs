@@ -12,6 +12,7 @@ use crate::app::AppSpec;
 use crate::error::{EngineError, Result};
 use crate::id::ComponentId;
 use crate::messages::{Change, ClientsideResult, InitialLoad, PatchBatch, SessionEvent};
+use crate::storage::Stores;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -39,6 +40,7 @@ pub(crate) enum Command {
     Layout { reply: oneshot::Sender<Value> },
     Idle { reply: oneshot::Sender<()> },
     CallCounts { reply: oneshot::Sender<HashMap<String, u64>> },
+    StoresChanged(Vec<crate::storage::StoreWrite>),
 }
 
 /// Who made a change: a user in the window (only the properties a user can change), or the
@@ -56,16 +58,24 @@ pub struct Session {
 }
 
 impl Session {
-    /// Starts a session for one window: renders the layout, runs the initial callbacks, and
-    /// returns the layout with their first batches. Must be called inside a tokio runtime.
+    /// Starts a session for one window, its stores in memory only: renders the layout, runs
+    /// the initial callbacks, and returns the layout with their first batches. Must be called
+    /// inside a tokio runtime.
     pub async fn start(app: Arc<AppSpec>) -> Result<(Session, SessionEvents, InitialLoad)> {
+        Session::start_in(app, Stores::in_memory(), "main").await
+    }
+
+    /// As [`Session::start`], for the window labelled `window` of an app whose session and
+    /// local stores are `stores` (one value for every window of the app).
+    pub async fn start_in(app: Arc<AppSpec>, stores: Arc<Stores>, window: &str) -> Result<(Session, SessionEvents, InitialLoad)> {
         let (tx, rx) = mpsc::unbounded_channel();
         let (event_tx, events) = mpsc::unbounded_channel();
         let (first_tx, first_rx) = oneshot::channel();
         let shared = app.clone();
         let (actor, layout) = {
             let layout = shared.layout.render();
-            let actor = scheduler::Actor::new(app, &layout, tx.downgrade(), event_tx, first_tx)?;
+            let place = scheduler::Place { stores, window: window.to_string() };
+            let actor = scheduler::Actor::new(app, &layout, tx.downgrade(), event_tx, first_tx, place)?;
             (actor, shared.layout_for_renderer(&layout))
         };
         tokio::spawn(actor.run(rx));

@@ -21,12 +21,13 @@
 //! # }
 //! ```
 
-use crate::app::App;
+use crate::app::{App, AppSpec};
 use crate::component::IdArg;
 use crate::error::{EngineError, ErrorReport, Result};
 use crate::id::ComponentId;
 use crate::messages::{Change, ClientsideCall, ClientsideOutcome, ClientsideResult, InitialLoad, PatchBatch, SessionEvent};
 use crate::session::Session;
+use crate::storage::Stores;
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -48,6 +49,7 @@ pub struct TestApp {
     pub initial: InitialLoad,
     batches: Vec<PatchBatch>,
     errors: Vec<ErrorReport>,
+    notices: Vec<String>,
     counts_before: HashMap<String, u64>,
 }
 
@@ -65,8 +67,24 @@ impl TestApp {
     /// As `start`, with a Rust stand-in for each clientside callback, by callback name. A
     /// clientside callback without one fails with an error report saying so.
     pub async fn start_with_clientside(app: App, stand_ins: Vec<(&str, StandIn)>) -> Result<TestApp> {
-        let spec = app.build()?;
-        let (session, events, initial) = Session::start(spec).await?;
+        Self::start_window(app.build()?, Stores::in_memory(), "main", stand_ins).await
+    }
+
+    /// Starts the window `window` of an app whose session and local stores are `stores`: a
+    /// second `TestApp` on the same `stores` is another window of the app (or, with the same
+    /// label, the same window reloaded), and new `Stores` on the same backend are the app
+    /// restarted.
+    pub async fn start_in(app: Arc<AppSpec>, stores: Arc<Stores>, window: &str) -> Result<TestApp> {
+        Self::start_window(app, stores, window, Vec::new()).await
+    }
+
+    async fn start_window(
+        app: Arc<AppSpec>,
+        stores: Arc<Stores>,
+        window: &str,
+        stand_ins: Vec<(&str, StandIn)>,
+    ) -> Result<TestApp> {
+        let (session, events, initial) = Session::start_in(app, stores, window).await?;
         let stand_ins: HashMap<String, StandIn> = stand_ins.into_iter().map(|(n, f)| (n.to_string(), f)).collect();
         let answering = session.clone();
         let (seen_tx, event_rx) = mpsc::unbounded_channel();
@@ -79,6 +97,7 @@ impl TestApp {
             batches: initial.batches.clone(),
             initial,
             errors: Vec::new(),
+            notices: Vec::new(),
             counts_before: HashMap::new(),
         };
         t.settle().await;
@@ -101,6 +120,7 @@ impl TestApp {
             match event {
                 SessionEvent::Batch { batch } => self.batches.push(batch),
                 SessionEvent::Error { error } => self.errors.push(error),
+                SessionEvent::Notice { message } => self.notices.push(message),
                 SessionEvent::Clientside { .. } => {}
             }
         }
@@ -163,6 +183,12 @@ impl TestApp {
         std::mem::take(&mut self.errors)
     }
 
+    /// Notices for the user so far (drained): stores not saved, saved data unreadable.
+    pub fn take_notices(&mut self) -> Vec<String> {
+        self.drain();
+        std::mem::take(&mut self.notices)
+    }
+
     /// Batches received so far, the initial ones included (drained).
     pub fn take_batches(&mut self) -> Vec<PatchBatch> {
         self.drain();
@@ -201,7 +227,9 @@ async fn forward_events(
         };
         let outcome = match stand_ins.get(&call.name) {
             Some(f) => f(&call),
-            None => ClientsideOutcome::Error { message: format!("no stand-in for clientside callback {} in this TestApp", call.name) },
+            None => {
+                ClientsideOutcome::Error { message: format!("no stand-in for clientside callback {} in this TestApp", call.name) }
+            }
         };
         let result = ClientsideResult { call: call.call, outcome, set_props: Vec::new() };
         if session.clientside_result(result).await.is_err() {

@@ -16,7 +16,14 @@ fn value(v: Value) -> ClientsideOutcome {
 fn upper_app() -> App {
     App::new("clientside")
         .layout(div((input("name").value("a"), div("").id("upper"), div("").id("len"))))
-        .add(Callback::clientside(Input::new("name", "value"), Output::new("upper", "children"), "function(v) { return v.toUpperCase(); }").name("upper"))
+        .add(
+            Callback::clientside(
+                Input::new("name", "value"),
+                Output::new("upper", "children"),
+                "function(v) { return v.toUpperCase(); }",
+            )
+            .name("upper"),
+        )
         .add(
             Callback::new(Input::new("upper", "children"), Output::new("len", "children"), |s: String| -> R<String> {
                 Ok(format!("{s} has {} letters", s.len()))
@@ -51,11 +58,16 @@ async fn a_callback_fed_by_rust_and_clientside_paths_waits_for_both() {
     let app = App::new("diamond")
         .layout(div((input("x").value(1), div(0).id("a"), div(0).id("b"), div("").id("c"))))
         .add(Callback::new(Input::new("x", "value"), Output::new("a", "children"), |x: i64| -> R<i64> { Ok(x * 10) }).name("a"))
-        .add(Callback::clientside(Input::new("a", "children"), Output::new("b", "children"), "function(a) { return a + 1; }").name("b"))
         .add(
-            Callback::new((Input::new("a", "children"), Input::new("b", "children")), Output::new("c", "children"), |a: i64, b: i64| -> R<String> {
-                Ok(format!("{a}/{b}"))
-            })
+            Callback::clientside(Input::new("a", "children"), Output::new("b", "children"), "function(a) { return a + 1; }")
+                .name("b"),
+        )
+        .add(
+            Callback::new(
+                (Input::new("a", "children"), Input::new("b", "children")),
+                Output::new("c", "children"),
+                |a: i64, b: i64| -> R<String> { Ok(format!("{a}/{b}")) },
+            )
             .name("c"),
         );
     let plus_one: StandIn = Arc::new(|call| value(json!(call.args[0].as_i64().unwrap_or_default() + 1)));
@@ -74,7 +86,13 @@ async fn a_callback_fed_by_rust_and_clientside_paths_waits_for_both() {
 #[tokio::test]
 async fn prevent_update_no_update_and_errors_behave_as_in_rust_callbacks() {
     let app = App::new("outcomes")
-        .layout(div((input("in").value(""), div("keep").id("o1"), div("keep").id("o2"), button("other").id("other"), div(0).id("clicks"))))
+        .layout(div((
+            input("in").value(""),
+            div("keep").id("o1"),
+            div("keep").id("o2"),
+            button("other").id("other"),
+            div(0).id("clicks"),
+        )))
         .add(
             Callback::clientside(
                 Input::new("in", "value"),
@@ -83,7 +101,12 @@ async fn prevent_update_no_update_and_errors_behave_as_in_rust_callbacks() {
             )
             .name("pair"),
         )
-        .add(Callback::new(Input::new("other", "n_clicks"), Output::new("clicks", "children"), |n: Option<i64>| -> R<i64> { Ok(n.unwrap_or(0)) }).name("clicks"));
+        .add(
+            Callback::new(Input::new("other", "n_clicks"), Output::new("clicks", "children"), |n: Option<i64>| -> R<i64> {
+                Ok(n.unwrap_or(0))
+            })
+            .name("clicks"),
+        );
     let stand_in: StandIn = Arc::new(|call| match call.args[0].as_str() {
         Some("") => ClientsideOutcome::Prevent,
         Some("boom") => ClientsideOutcome::Error { message: "TypeError: boom is not a function".into() },
@@ -112,10 +135,17 @@ async fn a_clientside_result_of_the_wrong_shape_or_type_is_reported() {
     let app = App::new("shapes")
         .layout(div((input("in").value("x"), div("").id("o1"), div("").id("o2"), slider("s").value(1))))
         .add(
-            Callback::clientside(Input::new("in", "value"), (Output::new("o1", "children"), Output::new("o2", "children")), "function(v) { return v; }")
-                .name("pair"),
+            Callback::clientside(
+                Input::new("in", "value"),
+                (Output::new("o1", "children"), Output::new("o2", "children")),
+                "function(v) { return v; }",
+            )
+            .name("pair"),
         )
-        .add(Callback::clientside(Input::new("in", "value"), Output::new("s", "value"), "function(v) { return v; }").name("slider"));
+        .add(
+            Callback::clientside(Input::new("in", "value"), Output::new("s", "value"), "function(v) { return v; }")
+                .name("slider"),
+        );
     let echo: StandIn = Arc::new(|call| value(call.args[0].clone()));
     let mut t = TestApp::start_with_clientside(app, vec![("pair", echo.clone()), ("slider", echo)]).await.expect("starts");
     let mut messages: Vec<String> = t.take_errors().into_iter().map(|e| format!("{}: {}", e.callback, e.message)).collect();
@@ -129,7 +159,13 @@ async fn a_clientside_result_of_the_wrong_shape_or_type_is_reported() {
 async fn pattern_matched_clientside_callbacks_get_lists_and_the_context() {
     let item = |i: i64| json!({"type": "item", "index": i});
     let app = App::new("all")
-        .layout(div((input(item(0)).value(1), input(item(1)).value(2), input(item(2)).value(3), div(0).id("total"), div("").id("who"))))
+        .layout(div((
+            input(item(0)).value(1),
+            input(item(1)).value(2),
+            input(item(2)).value(3),
+            div(0).id("total"),
+            div("").id("who"),
+        )))
         .add(
             Callback::clientside(
                 Input::new(json!({"type": "item", "index": ALL}), "value"),
@@ -141,7 +177,12 @@ async fn pattern_matched_clientside_callbacks_get_lists_and_the_context() {
     let sum: StandIn = Arc::new(|call| {
         let total: i64 = call.args[0].as_array().map(|a| a.iter().filter_map(Value::as_i64).sum()).unwrap_or_default();
         let listed = call.context.inputs_list[0].as_array().map_or(0, Vec::len);
-        let who = call.context.triggered.first().map(|t| format!("{} -> {} ({listed} listed)", t["prop_id"], t["value"])).unwrap_or_default();
+        let who = call
+            .context
+            .triggered
+            .first()
+            .map(|t| format!("{} -> {} ({listed} listed)", t["prop_id"], t["value"]))
+            .unwrap_or_default();
         value(json!([total, who]))
     });
     let mut t = TestApp::start_with_clientside(app, vec![("sum", sum)]).await.expect("starts");
@@ -154,15 +195,29 @@ async fn pattern_matched_clientside_callbacks_get_lists_and_the_context() {
 #[tokio::test]
 async fn store_data_stays_in_rust_and_reaches_clientside_callbacks_only_as_arguments() {
     let app = App::new("stores")
-        .layout(div((button("go").id("go"), store("private").data(json!([1, 2, 3])), store("shared").data(json!({"n": 1})), div("").id("out"))))
+        .layout(div((
+            button("go").id("go"),
+            store("private").data(json!([1, 2, 3])),
+            store("shared").data(json!({"n": 1})),
+            div("").id("out"),
+        )))
         .add(
-            Callback::new(Input::new("go", "n_clicks"), (Output::new("private", "data"), Output::new("shared", "data")), |n: i64| -> R<(Vec<i64>, Value)> {
-                Ok((vec![n; 3], json!({"n": n})))
-            })
+            Callback::new(
+                Input::new("go", "n_clicks"),
+                (Output::new("private", "data"), Output::new("shared", "data")),
+                |n: i64| -> R<(Vec<i64>, Value)> { Ok((vec![n; 3], json!({"n": n}))) },
+            )
             .name("write")
             .prevent_initial_call(true),
         )
-        .add(Callback::clientside(Input::new("shared", "data"), Output::new("out", "children"), "function(d) { return 'n=' + d.n; }").name("show"));
+        .add(
+            Callback::clientside(
+                Input::new("shared", "data"),
+                Output::new("out", "children"),
+                "function(d) { return 'n=' + d.n; }",
+            )
+            .name("show"),
+        );
     let show: StandIn = Arc::new(|call| value(json!(format!("n={}", call.args[0]["n"]))));
     let mut t = TestApp::start_with_clientside(app, vec![("show", show)]).await.expect("starts");
     let layout = serde_json::to_string(&t.initial.layout).expect("json");
@@ -170,8 +225,15 @@ async fn store_data_stays_in_rust_and_reaches_clientside_callbacks_only_as_argum
     assert_eq!(t.get("out", "children").await, "n=1", "the clientside callback got the data as its argument");
     t.take_batches();
     t.set("go", "n_clicks", 5).await.expect("click");
-    let sent: Vec<String> = t.take_batches().iter().flat_map(|b| b.updates.iter().map(|u| format!("{}.{}", u.id, u.prop))).collect();
-    assert_eq!(sent, vec!["out.children"], "no store data crosses to the renderer");
+    let sent: Vec<String> =
+        t.take_batches().iter().flat_map(|b| b.updates.iter().map(|u| format!("{}.{}", u.id, u.prop))).collect();
+    let mut sent = sent;
+    sent.sort();
+    assert_eq!(
+        sent,
+        vec!["out.children", "private.modified_timestamp", "shared.modified_timestamp"],
+        "no store data crosses to the renderer, only when it was written"
+    );
     assert_eq!(t.get("out", "children").await, "n=5");
     assert_eq!(t.get("private", "data").await, json!([5, 5, 5]), "Rust keeps the data");
 }
@@ -181,15 +243,26 @@ async fn the_renderer_answers_with_set_props_and_stale_or_unknown_answers_are_ha
     let app = App::new("raw")
         .layout(div((input("in").value("a"), div("").id("out"), div("").id("side"), div("").id("after"))))
         .add(Callback::clientside(Input::new("in", "value"), Output::new("out", "children"), "function(v) { ... }").name("echo"))
-        .add(Callback::new(Input::new("side", "children"), Output::new("after", "children"), |s: String| -> R<String> { Ok(format!("saw {s}")) }).name("after"))
+        .add(
+            Callback::new(Input::new("side", "children"), Output::new("after", "children"), |s: String| -> R<String> {
+                Ok(format!("saw {s}"))
+            })
+            .name("after"),
+        )
         .build()
         .expect("builds");
     let functions = app.clientside_functions();
     assert_eq!(functions.len(), 1);
-    assert_eq!((functions[0].callback, functions[0].name.as_str(), functions[0].source.as_str()), (0, "echo", "function(v) { ... }"));
+    assert_eq!(
+        (functions[0].callback, functions[0].name.as_str(), functions[0].source.as_str()),
+        (0, "echo", "function(v) { ... }")
+    );
 
     let (session, mut events, initial) = Session::start(app).await.expect("starts");
-    assert!(initial.batches.iter().all(|b| b.updates.iter().all(|u| u.id.to_string() != "out")), "the load does not wait for the renderer");
+    assert!(
+        initial.batches.iter().all(|b| b.updates.iter().all(|u| u.id.to_string() != "out")),
+        "the load does not wait for the renderer"
+    );
     let call = loop {
         match events.recv().await.expect("the initial clientside call") {
             SessionEvent::Clientside { call } => break call,
@@ -210,7 +283,10 @@ async fn the_renderer_answers_with_set_props_and_stale_or_unknown_answers_are_ha
     assert_eq!(session.get("after".into(), "children").await.expect("after"), "saw hi", "and fired what reads it");
 
     // The same answer again is for a call no longer awaited: dropped, nothing changes.
-    session.clientside_result(ClientsideResult { outcome: value(json!("again")), ..answer }).await.expect("stale answers are dropped");
+    session
+        .clientside_result(ClientsideResult { outcome: value(json!("again")), ..answer })
+        .await
+        .expect("stale answers are dropped");
     assert_eq!(session.get("out".into(), "children").await.expect("out"), "A");
     let err = session
         .clientside_result(ClientsideResult { call: 9_999, outcome: ClientsideOutcome::Prevent, set_props: Vec::new() })
@@ -232,12 +308,19 @@ fn registration_checks_clientside_callbacks_like_rust_ones() {
     let cycle = App::new("x")
         .layout(layout())
         .callback(Input::new("a", "value"), Output::new("b", "children"), |v: i64| -> R<i64> { Ok(v) })
-        .add(Callback::clientside(Input::new("b", "children"), Output::new("a", "value"), "function(v) { return v; }").name("back"));
+        .add(
+            Callback::clientside(Input::new("b", "children"), Output::new("a", "value"), "function(v) { return v; }")
+                .name("back"),
+        );
     assert!(err(cycle).contains("back"), "the cycle names the clientside member");
-    let background = App::new("x")
-        .layout(layout())
-        .add(Callback::clientside(Input::new("a", "value"), Output::new("b", "children"), "function(v) { return v; }").background());
+    let background = App::new("x").layout(layout()).add(
+        Callback::clientside(Input::new("a", "value"), Output::new("b", "children"), "function(v) { return v; }").background(),
+    );
     assert!(err(background).contains("a clientside callback runs in the renderer"));
-    let unknown = App::new("x").layout(layout()).clientside_callback(Input::new("a", "nope"), Output::new("b", "children"), "function(v) { return v; }");
+    let unknown = App::new("x").layout(layout()).clientside_callback(
+        Input::new("a", "nope"),
+        Output::new("b", "children"),
+        "function(v) { return v; }",
+    );
     assert!(err(unknown).contains("has no property nope"));
 }

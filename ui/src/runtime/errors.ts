@@ -1,5 +1,6 @@
-// Errors shown in the dev overlay: callback failures pushed by the shell and refused IPC
-// messages. Kept outside React so the transport can report before anything renders.
+// What the window shows about things going wrong, kept outside React so the transport can
+// report before anything renders: errors for the dev overlay (callback failures, refused IPC
+// messages) and notices for the user in every build (a store not saved, a database set aside).
 
 export interface ShownError {
   source: string;
@@ -8,14 +9,20 @@ export interface ShownError {
   at: number;
 }
 
+export interface Notice {
+  message: string;
+  at: number;
+}
+
 type Listener = () => void;
 
-class ErrorLog {
-  private list: ShownError[] = [];
+/** The last 50 entries, newest last, for `useSyncExternalStore`. */
+class Log<T extends { at: number }> {
+  private list: T[] = [];
   private listeners = new Set<Listener>();
 
-  push(e: Omit<ShownError, "at">): void {
-    this.list = [...this.list.slice(-49), { ...e, at: Date.now() }];
+  push(e: Omit<T, "at">): void {
+    this.list = [...this.list.slice(-49), { ...e, at: Date.now() } as T];
     this.listeners.forEach((l) => l());
   }
 
@@ -24,7 +31,12 @@ class ErrorLog {
     this.listeners.forEach((l) => l());
   }
 
-  all(): ShownError[] {
+  dismiss(entry: T): void {
+    this.list = this.list.filter((e) => e !== entry);
+    this.listeners.forEach((l) => l());
+  }
+
+  all(): T[] {
     return this.list;
   }
 
@@ -34,4 +46,5 @@ class ErrorLog {
   }
 }
 
-export const errorLog = new ErrorLog();
+export const errorLog = new Log<ShownError>();
+export const noticeLog = new Log<Notice>();

@@ -90,6 +90,10 @@ debug: boolean,
  * Whether the renderer records timings on `window` for benchmarks and tests (debug
  * builds, or `DESKDASH_INSTRUMENT` set); a shipped app leaves no such globals.
  */
-instrument: boolean, layout: ComponentNode, batches: Array<PatchBatch>, clientside: Array<ClientsideFunction>, };
+instrument: boolean, layout: ComponentNode, batches: Array<PatchBatch>, clientside: Array<ClientsideFunction>, 
+/**
+ * What the user must be told at once, in every build (a database set aside).
+ */
+notices: Array<string>, };
 
-export type ToWindow = { "kind": "load" } & LoadMessage | { "kind": "batch", batch: PatchBatch, } | { "kind": "error", error: ErrorReport, } | { "kind": "clientside", call: ClientsideCall, };
+export type ToWindow = { "kind": "load" } & LoadMessage | { "kind": "batch", batch: PatchBatch, } | { "kind": "error", error: ErrorReport, } | { "kind": "clientside", call: ClientsideCall, } | { "kind": "notice", message: string, };

@@ -2,7 +2,7 @@
 // callbacks and error reporting wired together. Components only call `setProps`.
 
 import { Clientside } from "./clientside";
-import { errorLog } from "./errors";
+import { errorLog, noticeLog } from "./errors";
 import { type ComponentId, idKey } from "./ids";
 import { recordAnswer, recordWave } from "./instrument";
 import type { PatchBatch } from "./protocol";
@@ -43,6 +43,7 @@ export class WindowSession {
     this.store.load(load.layout);
     this.waves.reset();
     for (const b of load.batches) this.waves.receive(b);
+    for (const message of load.notices) noticeLog.push({ message });
     this.clientside.load(load.clientside);
     const early = this.early ?? [];
     this.early = null;
@@ -83,6 +84,8 @@ export class WindowSession {
         .run(call)
         .then((result) => this.transport.answer(result))
         .catch((e: unknown) => ipcFailed(e, [call.name]));
+    } else if (m.kind === "notice") {
+      noticeLog.push({ message: m.message });
     } else {
       errorLog.push({ source: m.error.callback, inputs: m.error.inputs, message: m.error.message });
     }

@@ -37,7 +37,12 @@ fn write_of(output: &OutputDep, produced: Produced) -> Result<Option<Write>, Eng
 }
 
 /// Splits `produced` over `outputs` (resolved against the live layout as `resolved`).
-pub(crate) fn split(outputs: &[OutputDep], resolved: &[Resolved], multi: bool, produced: Produced) -> Result<Writes, EngineError> {
+pub(crate) fn split(
+    outputs: &[OutputDep],
+    resolved: &[Resolved],
+    multi: bool,
+    produced: Produced,
+) -> Result<Writes, EngineError> {
     let per_output: Vec<Produced> = match (outputs.len(), multi) {
         (0, _) => return Ok(Vec::new()),
         (1, false) => vec![produced],
@@ -67,7 +72,8 @@ pub(crate) fn split(outputs: &[OutputDep], resolved: &[Resolved], multi: bool, p
                 }
                 let got = value.type_name();
                 let list = items(value).filter(|l| l.len() == keys.len());
-                let list = list.ok_or_else(|| EngineError::WildcardOutputLength { output: out.to_string(), matches: keys.len(), got })?;
+                let list =
+                    list.ok_or_else(|| EngineError::WildcardOutputLength { output: out.to_string(), matches: keys.len(), got })?;
                 for (key, v) in keys.iter().zip(list) {
                     if let Some(w) = write_of(out, v)? {
                         writes.push((key.clone(), out.prop.clone(), w));
@@ -84,8 +90,8 @@ pub(crate) fn split(outputs: &[OutputDep], resolved: &[Resolved], multi: bool, p
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::id::IntoDepId;
     use crate::handler::NoUpdate;
+    use crate::id::IntoDepId;
     use crate::patch::Patch;
     use serde_json::json;
 
@@ -118,16 +124,25 @@ mod tests {
     #[test]
     fn shape_errors_name_what_is_wrong() {
         let o = vec![out("a", "children"), out("b", "children")];
-        assert_eq!(split(&o, &[one("a"), one("b")], true, produced(vec![1])), Err(EngineError::OutputCount { returned: 1, expected: 2 }));
+        assert_eq!(
+            split(&o, &[one("a"), one("b")], true, produced(vec![1])),
+            Err(EngineError::OutputCount { returned: 1, expected: 2 })
+        );
         assert_eq!(
             split(&o, &[one("a"), one("b")], true, produced("x")),
             Err(EngineError::OutputsNotAList { expected: 2, got: "the string \"x\"".into() })
         );
         let w = vec![out("a", "children")];
-        assert_eq!(split(&w, &[Resolved::Missing], false, produced(1)), Err(EngineError::OutputMissing { output: "a.children".into() }));
+        assert_eq!(
+            split(&w, &[Resolved::Missing], false, produced(1)),
+            Err(EngineError::OutputMissing { output: "a.children".into() })
+        );
         assert_eq!(split(&w, &[Resolved::Missing], false, produced(NoUpdate)), Ok(vec![]));
         let many = Resolved::Many(vec!["x".into(), "y".into()]);
-        assert!(matches!(split(&w, std::slice::from_ref(&many), false, produced(vec![1])), Err(EngineError::WildcardOutputLength { matches: 2, .. })));
+        assert!(matches!(
+            split(&w, std::slice::from_ref(&many), false, produced(vec![1])),
+            Err(EngineError::WildcardOutputLength { matches: 2, .. })
+        ));
         let mixed = split(&w, &[many], false, produced((1, NoUpdate)));
         assert_eq!(mixed, Ok(vec![("x".into(), "children".into(), Write::Set(json!(1)))]));
     }
@@ -137,7 +152,10 @@ mod tests {
         let o = vec![out("a", "children")];
         let nested = split(&o, &[one("a")], false, produced(json!({"k": [1, 2]})));
         assert_eq!(nested, Ok(vec![("a".into(), "children".into(), Write::Set(json!({"k": [1, 2]})))]));
-        assert_eq!(split(&o, &[one("a")], false, produced(vec![Update::<i32>::NoUpdate])), Err(EngineError::MisplacedNoUpdate { output: "a.children".into() }));
+        assert_eq!(
+            split(&o, &[one("a")], false, produced(vec![Update::<i32>::NoUpdate])),
+            Err(EngineError::MisplacedNoUpdate { output: "a.children".into() })
+        );
     }
 
     use crate::handler::Update;

@@ -34,9 +34,15 @@ fn run_now(f: &SyncFn, input: CallInput) -> Outcome {
 /// this thread will block (`block_in_place`), so the runtime hands the thread's other work
 /// (other windows' sessions) to another thread while the function runs.
 pub(crate) fn run_here(f: &SyncFn, input: CallInput) -> Outcome {
+    blocking(|| run_now(f, input))
+}
+
+/// Runs blocking work (a callback, a store commit) on the actor's thread, telling a
+/// multi-threaded runtime first.
+pub(crate) fn blocking<T>(work: impl FnOnce() -> T) -> T {
     match tokio::runtime::Handle::try_current().map(|h| h.runtime_flavor()) {
-        Ok(tokio::runtime::RuntimeFlavor::MultiThread) => tokio::task::block_in_place(|| run_now(f, input)),
-        _ => run_now(f, input),
+        Ok(tokio::runtime::RuntimeFlavor::MultiThread) => tokio::task::block_in_place(work),
+        _ => work(),
     }
 }
 

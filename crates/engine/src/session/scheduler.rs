@@ -6,6 +6,7 @@ mod changes;
 mod clientside;
 mod flush;
 mod stopping;
+mod stores;
 mod values;
 
 use super::runner::{self, Outcome};
@@ -19,6 +20,7 @@ use crate::id::ComponentId;
 use crate::instances::{InstKey, Instances, PropKey, Resolved};
 use crate::layout::{id_key, Registry};
 use crate::messages::{PatchBatch, PropUpdate, SessionEvent};
+use crate::storage::Stores;
 use serde_json::{json, Value};
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::AtomicBool;
@@ -71,6 +73,18 @@ pub(crate) struct Actor {
     winding_down: HashMap<InstKey, u64>,
     /// Changes still waiting for the batch of the wave they started (see `Session::apply`).
     waiting: Vec<BatchSlot>,
+    /// The app's stores (saved copies, other windows), this window's label in them, and
+    /// the stores this wave wrote, committed before its batch is sent.
+    stores: Arc<Stores>,
+    window: String,
+    member: u64,
+    pending_stores: HashMap<String, stores::Before>,
+}
+
+/// What a session needs to know of the app and window it belongs to.
+pub(crate) struct Place {
+    pub stores: Arc<Stores>,
+    pub window: String,
 }
 
 impl Actor {
@@ -80,10 +94,12 @@ impl Actor {
         me: mpsc::WeakUnboundedSender<Command>,
         events: mpsc::UnboundedSender<SessionEvent>,
         first: oneshot::Sender<Vec<PatchBatch>>,
+        place: Place,
     ) -> Result<Actor> {
         let reg = Registry::from_layout(layout)?;
         let inst = Instances::resolve(&app, &reg);
-        Ok(Actor {
+        let member = place.stores.join(me.clone());
+        let mut actor = Actor {
             app,
             reg,
             inst,
@@ -102,7 +118,14 @@ impl Actor {
             events,
             winding_down: HashMap::new(),
             waiting: Vec::new(),
-        })
+            stores: place.stores,
+            window: place.window,
+            member,
+            pending_stores: HashMap::new(),
+        };
+        let store_keys: Vec<String> = actor.reg.nodes.keys().filter(|k| actor.is_store(k)).cloned().collect();
+        actor.hydrate(&store_keys);
+        Ok(actor)
     }
 
     pub(crate) async fn run(mut self, mut rx: mpsc::UnboundedReceiver<Command>) {
@@ -150,6 +173,7 @@ impl Actor {
             }
             Command::Progress { key, generation, value } => self.progress(&key, generation, value),
             Command::TimedOut { key, generation } => self.timed_out(&key, generation),
+            Command::StoresChanged(writes) => self.stores_changed(writes),
             Command::Get { id, prop, reply } => {
                 let key = id_key(&id);
                 let answer = match self.reg.nodes.get(&key) {

@@ -76,6 +76,7 @@ impl Actor {
     }
 
     pub(super) fn next_batch(&mut self, busy: Vec<ComponentId>) -> PatchBatch {
+        self.commit_stores();
         self.unsent_since = None;
         self.wave += 1;
         let compute_us = self.wave_started.map_or(0, |t| u64::try_from(t.elapsed().as_micros()).unwrap_or(u64::MAX));

@@ -2,7 +2,7 @@
 //! registry, queued for the renderer unless it stays in Rust, and the layout re-resolved
 //! when a value holds components.
 
-use super::Actor;
+use super::{stores, Actor};
 use crate::app::CallbackSpec;
 use crate::catalog;
 use crate::error::{EngineError, Result};
@@ -18,25 +18,31 @@ impl Actor {
     /// Stores a value and queues it for the renderer; a value holding components replaces
     /// that part of the layout and resolves the callbacks anew.
     pub(super) fn set_value(&mut self, key: &str, prop: &str, value: Value) -> Result<()> {
-        self.store(key, prop, value.clone())?;
-        self.queue(key, prop, UpdateKind::Value(value));
+        let kept = self.store(key, prop, value)?;
+        self.queue(key, prop, UpdateKind::Value(kept));
         Ok(())
     }
 
-    pub(super) fn store(&mut self, key: &str, prop: &str, value: Value) -> Result<()> {
+    /// Stores a value and returns the one now held (a store's `clear_data` is a request: it
+    /// is held as `false`).
+    pub(super) fn store(&mut self, key: &str, prop: &str, value: Value) -> Result<Value> {
         let kind = self.reg.nodes.get(key).map(|n| n.kind.clone()).ok_or_else(|| EngineError::UnknownId { id: key.into() })?;
+        if stores::is_store_prop(&kind, prop) {
+            return self.write_store(key, prop, value);
+        }
         if catalog::may_hold_components(&kind, prop) {
             let (added, removed) = self.reg.replace_children(key, prop, &value)?;
             if let Some(props) = self.reg.props.get_mut(key) {
-                props.insert(prop.to_string(), value);
+                props.insert(prop.to_string(), value.clone());
             }
+            self.hydrate(&added);
             if !added.is_empty() || !removed.is_empty() {
                 self.relayout(&added.into_iter().collect());
             }
         } else if let Some(props) = self.reg.props.get_mut(key) {
-            props.insert(prop.to_string(), value);
+            props.insert(prop.to_string(), value.clone());
         }
-        Ok(())
+        Ok(value)
     }
 
     pub(super) fn queue(&mut self, key: &str, prop: &str, update: UpdateKind) {

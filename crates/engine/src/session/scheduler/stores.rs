@@ -1,0 +1,174 @@
+//! Stores, as Dash's `dcc.Store` behaves: writing `data` sets `modified_timestamp`,
+//! `clear_data` empties it; a session or local store takes its saved copy when it enters the
+//! layout, its writes are committed together when the wave's batch is about to go out (a
+//! failed commit puts the old data back and says so), and a local store follows what other
+//! windows write to it.
+
+use super::Actor;
+use crate::catalog;
+use crate::error::Result;
+use crate::messages::UpdateKind;
+use crate::session::runner;
+use crate::storage::{now_ms, Scope, StoreWrite};
+use serde_json::Value;
+
+const DATA: &str = "data";
+const STAMP: &str = "modified_timestamp";
+const CLEAR: &str = "clear_data";
+
+/// A store's data and stamp before this wave first wrote it, put back if the commit fails.
+pub(super) struct Before {
+    data: Value,
+    stamp: Value,
+}
+
+impl Actor {
+    fn scope_of(&self, key: &str) -> Option<Scope> {
+        if !self.is_store(key) {
+            return None;
+        }
+        match self.reg.props.get(key)?.get("storage_type").and_then(Value::as_str) {
+            Some("local") => Some(Scope::Local),
+            Some("session") => Some(Scope::Session { window: self.window.clone() }),
+            _ => None,
+        }
+    }
+
+    pub(super) fn is_store(&self, key: &str) -> bool {
+        self.reg.nodes.get(key).is_some_and(|n| n.kind == "Store")
+    }
+
+    /// Writes one property of a store and returns the value it now holds (`clear_data` is a
+    /// request, so it is always back to `false`).
+    pub(super) fn write_store(&mut self, key: &str, prop: &str, value: Value) -> Result<Value> {
+        let cleared = prop == CLEAR && value == Value::Bool(true);
+        if prop == DATA || cleared {
+            self.remember_before(key);
+        }
+        let Some(props) = self.reg.props.get_mut(key) else { return Ok(value) };
+        let kept = if cleared {
+            props.insert(DATA.into(), Value::Null);
+            Value::Bool(false)
+        } else {
+            value
+        };
+        props.insert(prop.to_string(), kept.clone());
+        if cleared {
+            // As Dash's store, emptying is a write of `data`: what listens to it fires.
+            self.fire(&(key.to_string(), DATA.to_string()), None);
+        }
+        if prop == DATA || cleared {
+            self.stamp(key, now_ms());
+        }
+        Ok(kept)
+    }
+
+    fn remember_before(&mut self, key: &str) {
+        if self.pending_stores.contains_key(key) || self.scope_of(key).is_none() {
+            return;
+        }
+        let before = Before { data: self.reg.get(key, DATA), stamp: self.reg.get(key, STAMP) };
+        self.pending_stores.insert(key.to_string(), before);
+    }
+
+    /// Sets `modified_timestamp`, shows it, and fires what listens to it.
+    fn stamp(&mut self, key: &str, millis: i64) {
+        if let Some(props) = self.reg.props.get_mut(key) {
+            props.insert(STAMP.into(), Value::from(millis));
+        }
+        self.queue(key, STAMP, UpdateKind::Value(Value::from(millis)));
+        self.fire(&(key.to_string(), STAMP.to_string()), None);
+    }
+
+    /// Gives the session and local stores among `keys` their saved data, as a Dash store takes
+    /// its browser storage's copy on mount; a store with no saved copy saves the data its
+    /// layout gave it.
+    pub(super) fn hydrate(&mut self, keys: &[String]) {
+        for key in keys {
+            let Some(scope) = self.scope_of(key) else { continue };
+            match self.stores.backend().load(&scope, key) {
+                Ok(Some(saved)) => {
+                    if let Some(props) = self.reg.props.get_mut(key) {
+                        props.insert(DATA.into(), saved.data);
+                        props.insert(STAMP.into(), Value::from(saved.modified_timestamp));
+                    }
+                    self.queue(key, STAMP, UpdateKind::Value(Value::from(saved.modified_timestamp)));
+                }
+                Ok(None) if !self.reg.get(key, DATA).is_null() => {
+                    self.remember_before(key);
+                    self.stamp(key, now_ms());
+                }
+                Ok(None) => {}
+                Err(fault) => self.notice(format!("store {key}: its saved data could not be read, so it starts empty: {fault}")),
+            }
+        }
+    }
+
+    /// Commits the stores this wave wrote, in one call, before the wave's batch is sent: what
+    /// the screen shows as saved is saved. If the commit fails, each store gets its old data
+    /// back, its new `modified_timestamp` is not sent, and the window is told.
+    pub(super) fn commit_stores(&mut self) {
+        if self.pending_stores.is_empty() {
+            return;
+        }
+        let pending = std::mem::take(&mut self.pending_stores);
+        let writes: Vec<StoreWrite> = pending
+            .keys()
+            .filter_map(|key| {
+                let scope = self.scope_of(key)?;
+                let data = Some(self.reg.get(key, DATA)).filter(|d| !d.is_null());
+                let modified_timestamp = self.reg.get(key, STAMP).as_i64().unwrap_or_else(now_ms);
+                Some(StoreWrite { scope, store: key.clone(), data, modified_timestamp })
+            })
+            .collect();
+        let stores = self.stores.clone();
+        match runner::blocking(|| stores.backend().commit(&writes)) {
+            Ok(()) => self.stores.announce(self.member, &writes),
+            Err(fault) => {
+                let mut names = Vec::new();
+                for (key, before) in pending {
+                    if let Some(props) = self.reg.props.get_mut(&key) {
+                        props.insert(DATA.into(), before.data);
+                        props.insert(STAMP.into(), before.stamp);
+                    }
+                    if let Some(id) = self.reg.nodes.get(&key).map(|n| n.id.clone()) {
+                        self.unsent.retain(|u| !(u.id == id && u.prop == STAMP));
+                    }
+                    names.push(key);
+                }
+                names.sort();
+                self.notice(format!("not saved: store {} kept its previous data: {fault}", names.join(", ")));
+            }
+        }
+    }
+
+    /// Another window committed local stores: those shown here take the new data, and their
+    /// dependents fire as if the store had been written here.
+    pub(super) fn stores_changed(&mut self, writes: Vec<StoreWrite>) {
+        for w in writes {
+            let key = w.store;
+            if self.scope_of(&key) != Some(Scope::Local) {
+                continue;
+            }
+            self.wave_started.get_or_insert_with(std::time::Instant::now);
+            if let Some(props) = self.reg.props.get_mut(&key) {
+                props.insert(DATA.into(), w.data.unwrap_or(Value::Null));
+            }
+            self.cancel_fired_by(&(key.clone(), DATA.to_string()));
+            self.fire(&(key.clone(), DATA.to_string()), None);
+            self.stamp(&key, w.modified_timestamp);
+        }
+    }
+
+    /// Tells the user something they must know whatever the build (a store not saved, a
+    /// database set aside), and logs it.
+    pub(super) fn notice(&self, message: String) {
+        tracing::error!("{message}");
+        let _ = self.events.send(crate::messages::SessionEvent::Notice { message });
+    }
+}
+
+/// Whether a property write goes through [`Actor::write_store`].
+pub(super) fn is_store_prop(kind: &str, prop: &str) -> bool {
+    kind == "Store" && catalog::prop_type(kind, prop).is_some() && matches!(prop, DATA | CLEAR)
+}

@@ -1,0 +1,137 @@
+//! Where `session` and `local` stores keep their data beyond one window's memory, as the
+//! engine sees it: a [`StoreBackend`] (SQLite in the shell, a map in tests), and the app's
+//! [`Stores`], shared by every window's session, so a local store written in one window is
+//! pushed to the others that show it. The engine knows no database: it hands a wave's writes
+//! to the backend in one call before that wave's batch is sent.
+
+use crate::session::Command;
+use serde_json::Value;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use tokio::sync::mpsc::WeakUnboundedSender;
+
+/// Which saved copy a store's data belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// One window's: survives a reload of that window, ends when the app exits.
+    Session { window: String },
+    /// The app's: survives restarts, shared by every window.
+    Local,
+}
+
+/// A store's saved data and when it was written (milliseconds since the Unix epoch, as Dash's
+/// `modified_timestamp`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Saved {
+    pub data: Value,
+    pub modified_timestamp: i64,
+}
+
+/// One store's new state at the end of a wave.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoreWrite {
+    pub scope: Scope,
+    /// The store's id, as `ComponentId`'s display form.
+    pub store: String,
+    /// The data to keep; `None` removes the saved copy (the store was cleared or set to null).
+    pub data: Option<Value>,
+    pub modified_timestamp: i64,
+}
+
+/// Why a backend could not load or save: its message names the database and the store.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{0}")]
+pub struct StorageFault(pub String);
+
+/// Durable storage for stores. `commit` writes all of a wave's stores or none of them, and
+/// returns only once they would survive a crash.
+pub trait StoreBackend: Send + Sync {
+    fn load(&self, scope: &Scope, store: &str) -> Result<Option<Saved>, StorageFault>;
+    fn commit(&self, writes: &[StoreWrite]) -> Result<(), StorageFault>;
+}
+
+/// A backend in memory: what an app without a database (and a test) uses. Local stores live
+/// as long as this value, so two sessions started on the same one see each other's writes.
+#[derive(Default)]
+pub struct MemoryBackend {
+    saved: Mutex<HashMap<(Scope, String), Saved>>,
+}
+
+impl StoreBackend for MemoryBackend {
+    fn load(&self, scope: &Scope, store: &str) -> Result<Option<Saved>, StorageFault> {
+        let saved = self.saved.lock().map_err(|_| StorageFault("memory store poisoned".into()))?;
+        Ok(saved.get(&(scope.clone(), store.to_string())).cloned())
+    }
+
+    fn commit(&self, writes: &[StoreWrite]) -> Result<(), StorageFault> {
+        let mut saved = self.saved.lock().map_err(|_| StorageFault("memory store poisoned".into()))?;
+        for w in writes {
+            let key = (w.scope.clone(), w.store.clone());
+            match &w.data {
+                Some(data) => saved.insert(key, Saved { data: data.clone(), modified_timestamp: w.modified_timestamp }),
+                None => saved.remove(&key),
+            };
+        }
+        Ok(())
+    }
+}
+
+/// One app's stores: the backend, and every live session, to tell each about local stores
+/// the others wrote.
+pub struct Stores {
+    backend: Arc<dyn StoreBackend>,
+    sessions: Mutex<Vec<(u64, WeakUnboundedSender<Command>)>>,
+    next_member: AtomicU64,
+}
+
+impl Stores {
+    pub fn new(backend: Arc<dyn StoreBackend>) -> Arc<Stores> {
+        Arc::new(Stores { backend, sessions: Mutex::new(Vec::new()), next_member: AtomicU64::new(1) })
+    }
+
+    /// Stores kept in memory only (nothing survives the process).
+    pub fn in_memory() -> Arc<Stores> {
+        Stores::new(Arc::new(MemoryBackend::default()))
+    }
+
+    pub(crate) fn backend(&self) -> &dyn StoreBackend {
+        self.backend.as_ref()
+    }
+
+    /// Registers a session to hear of other sessions' local writes; returns its member number.
+    pub(crate) fn join(&self, session: WeakUnboundedSender<Command>) -> u64 {
+        let member = self.next_member.fetch_add(1, Ordering::Relaxed);
+        if let Ok(mut sessions) = self.sessions.lock() {
+            sessions.retain(|(_, tx)| tx.strong_count() > 0);
+            sessions.push((member, session));
+        }
+        member
+    }
+
+    /// Tells every other live session about the local stores `from` has just committed.
+    pub(crate) fn announce(&self, from: u64, writes: &[StoreWrite]) {
+        let local: Vec<StoreWrite> = writes.iter().filter(|w| w.scope == Scope::Local).cloned().collect();
+        if local.is_empty() {
+            return;
+        }
+        let Ok(mut sessions) = self.sessions.lock() else { return };
+        sessions.retain(|(member, tx)| {
+            if *member == from {
+                return tx.strong_count() > 0;
+            }
+            match tx.upgrade() {
+                Some(tx) => tx.send(Command::StoresChanged(local.clone())).is_ok(),
+                None => false,
+            }
+        });
+    }
+}
+
+/// Milliseconds since the Unix epoch, for `modified_timestamp`.
+pub(crate) fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+        .unwrap_or(0)
+}

@@ -1,0 +1,215 @@
+//! One app's database file: opening it (WAL, a busy timeout, migrations; a damaged file set
+//! aside for a fresh one, a newer schema refused with the file untouched) and the engine's
+//! [`StoreBackend`] on top: a wave's writes in one transaction, synced before it returns.
+
+use crate::error::{Result, StoreError};
+use crate::schema;
+use deskdash_engine::{Saved, Scope, StorageFault, StoreBackend, StoreWrite};
+use rusqlite::{params, Connection, ErrorCode, OptionalExtension, TransactionBehavior};
+use rusqlite_migration::SchemaVersion;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::Duration;
+
+/// How the database is opened and what it accepts.
+#[derive(Debug, Clone)]
+pub struct DatabaseOptions {
+    /// How long a write waits for another process's lock before failing.
+    pub busy_timeout: Duration,
+    /// The largest store data accepted, in bytes of JSON.
+    pub max_value_bytes: usize,
+}
+
+impl Default for DatabaseOptions {
+    fn default() -> Self {
+        DatabaseOptions { busy_timeout: Duration::from_secs(5), max_value_bytes: 256 * 1024 * 1024 }
+    }
+}
+
+/// An open database.
+pub struct Database {
+    path: PathBuf,
+    conn: Mutex<Connection>,
+    options: DatabaseOptions,
+}
+
+/// What opening found: the database, and the path a damaged file was moved to, if it was.
+pub struct Opened {
+    pub database: Database,
+    pub set_aside: Option<PathBuf>,
+}
+
+fn scope_key(scope: &Scope) -> String {
+    match scope {
+        Scope::Local => "local".into(),
+        Scope::Session { window } => format!("session:{window}"),
+    }
+}
+
+fn code(e: &rusqlite::Error) -> Option<ErrorCode> {
+    e.sqlite_error_code()
+}
+
+fn is_damaged(e: &rusqlite::Error) -> bool {
+    matches!(code(e), Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt))
+}
+
+fn is_locked(e: &rusqlite::Error) -> bool {
+    matches!(code(e), Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked))
+}
+
+impl Database {
+    /// Opens (creating if need be) the database at `path`. A file SQLite cannot read as a
+    /// database is renamed `<name>.damaged-<unix seconds>` beside it, kept for the user, and a
+    /// fresh one is created; `Opened::set_aside` says where it went. Session stores of an
+    /// earlier run are dropped: a session ends with the app.
+    pub fn open(path: &Path, options: DatabaseOptions) -> Result<Opened> {
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder).map_err(|source| StoreError::Folder { path: path.into(), source })?;
+        }
+        match Self::open_file(path, &options) {
+            Err(StoreError::Open { source, .. }) if is_damaged(&source) => {
+                let moved = set_aside(path)?;
+                tracing::error!(database = %path.display(), moved_to = %moved.display(), "damaged database set aside: {source}");
+                let database = Self::open_file(path, &options)?;
+                Ok(Opened { database, set_aside: Some(moved) })
+            }
+            other => other.map(|database| Opened { database, set_aside: None }),
+        }
+    }
+
+    fn open_file(path: &Path, options: &DatabaseOptions) -> Result<Database> {
+        let opening = |source| StoreError::Open { path: path.into(), source };
+        let mut conn = Connection::open(path).map_err(opening)?;
+        conn.busy_timeout(options.busy_timeout).map_err(opening)?;
+        let migrations = schema::migrations();
+        // Read before anything is written: a newer schema leaves the file as it is.
+        match migrations.current_version(&conn) {
+            Ok(SchemaVersion::Outside(found)) => {
+                return Err(StoreError::NewerSchema { path: path.into(), found: found.get(), known: schema::known_version() })
+            }
+            Ok(_) => {}
+            Err(rusqlite_migration::Error::RusqliteError { err, .. }) => return Err(opening(err)),
+            Err(source) => return Err(StoreError::Migration { path: path.into(), source }),
+        }
+        let locked = |e: rusqlite::Error| {
+            if is_locked(&e) {
+                StoreError::Locked { path: path.into(), waited_ms: options.busy_timeout.as_millis() }
+            } else {
+                opening(e)
+            }
+        };
+        conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(())).map_err(locked)?;
+        // FULL syncs the WAL on every commit: a wave acknowledged survives a power loss.
+        conn.pragma_update(None, "synchronous", "FULL").map_err(locked)?;
+        migrations.to_latest(&mut conn).map_err(|source| match source {
+            rusqlite_migration::Error::RusqliteError { err, .. } => locked(err),
+            source => StoreError::Migration { path: path.into(), source },
+        })?;
+        conn.execute("DELETE FROM stores WHERE scope LIKE 'session:%'", []).map_err(locked)?;
+        Ok(Database { path: path.into(), conn: Mutex::new(conn), options: options.clone() })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn connection(&self) -> std::sync::MutexGuard<'_, Connection> {
+        // A panic while holding the lock leaves SQLite consistent (the transaction rolls
+        // back when dropped), so the connection is still good to use.
+        self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Runs `PRAGMA integrity_check`: `ok`, or SQLite's list of problems.
+    pub fn integrity_check(&self) -> Result<String> {
+        self.connection()
+            .query_row("PRAGMA integrity_check", [], |row| row.get::<_, String>(0))
+            .map_err(|source| StoreError::Open { path: self.path.clone(), source })
+    }
+
+    /// Reads one store's saved copy.
+    pub fn load_store(&self, scope: &Scope, store: &str) -> Result<Option<Saved>> {
+        let read = |reason: String| StoreError::Read { path: self.path.clone(), store: store.into(), reason };
+        let row: Option<(String, i64)> = self
+            .connection()
+            .query_row(
+                "SELECT data, modified_timestamp FROM stores WHERE scope = ?1 AND store = ?2",
+                params![scope_key(scope), store],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .optional()
+            .map_err(|e| read(e.to_string()))?;
+        row.map(|(text, modified_timestamp)| {
+            let data = serde_json::from_str(&text).map_err(|e| read(format!("its saved data is not JSON: {e}")))?;
+            Ok(Saved { data, modified_timestamp })
+        })
+        .transpose()
+    }
+
+    /// Saves a wave's writes in one transaction: all of them or, on an error, none.
+    pub fn commit_stores(&self, writes: &[StoreWrite]) -> Result<()> {
+        let mut encoded = Vec::with_capacity(writes.len());
+        for w in writes {
+            let text = w.data.as_ref().map(serde_json::Value::to_string);
+            let bytes = text.as_ref().map_or(0, String::len);
+            if bytes > self.options.max_value_bytes {
+                return Err(StoreError::TooLarge { store: w.store.clone(), bytes, limit: self.options.max_value_bytes });
+            }
+            encoded.push((scope_key(&w.scope), w, text));
+        }
+        let names = || writes.iter().map(|w| w.store.as_str()).collect::<Vec<_>>().join(", ");
+        let failed = |source: rusqlite::Error| {
+            if is_locked(&source) {
+                StoreError::Locked { path: self.path.clone(), waited_ms: self.options.busy_timeout.as_millis() }
+            } else {
+                StoreError::Write { path: self.path.clone(), stores: names(), source }
+            }
+        };
+        let mut conn = self.connection();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(failed)?;
+        for (scope, w, text) in encoded {
+            match text {
+                Some(text) => tx.execute(
+                    "INSERT INTO stores (scope, store, data, modified_timestamp) VALUES (?1, ?2, ?3, ?4)
+                     ON CONFLICT (scope, store) DO UPDATE SET data = excluded.data, modified_timestamp = excluded.modified_timestamp",
+                    params![scope, w.store, text, w.modified_timestamp],
+                ),
+                None => tx.execute("DELETE FROM stores WHERE scope = ?1 AND store = ?2", params![scope, w.store]),
+            }
+            .map_err(failed)?;
+        }
+        tx.commit().map_err(failed)
+    }
+
+    /// Runs SQL on the connection: for tests that make the database misbehave (a full disk
+    /// through `max_page_count`, a read-only connection through `query_only`).
+    #[doc(hidden)]
+    pub fn execute_batch_for_tests(&self, sql: &str) -> Result<()> {
+        self.connection().execute_batch(sql).map_err(|source| StoreError::Open { path: self.path.clone(), source })
+    }
+}
+
+impl StoreBackend for Database {
+    fn load(&self, scope: &Scope, store: &str) -> std::result::Result<Option<Saved>, StorageFault> {
+        self.load_store(scope, store).map_err(|e| StorageFault(e.to_string()))
+    }
+
+    fn commit(&self, writes: &[StoreWrite]) -> std::result::Result<(), StorageFault> {
+        self.commit_stores(writes).map_err(|e| StorageFault(e.to_string()))
+    }
+}
+
+/// Moves a damaged database (and its WAL and shared-memory files) out of the way.
+fn set_aside(path: &Path) -> Result<PathBuf> {
+    let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "database".into());
+    let moved = path.with_file_name(format!("{name}.damaged-{seconds}"));
+    std::fs::rename(path, &moved).map_err(|source| StoreError::SetAside { path: path.into(), source })?;
+    for suffix in ["-wal", "-shm"] {
+        let side = PathBuf::from(format!("{}{suffix}", path.display()));
+        if side.exists() {
+            let _ = std::fs::rename(&side, format!("{}{suffix}", moved.display()));
+        }
+    }
+    Ok(moved)
+}

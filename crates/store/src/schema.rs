@@ -1,0 +1,26 @@
+//! The database's schema, as an ordered list of migrations (rusqlite_migration keeps the
+//! version in SQLite's `user_version`). Append only: a shipped migration is never edited.
+
+use rusqlite_migration::{Migrations, M};
+
+const LIST: &[M<'static>] = &[
+    // Session and local stores. `scope` is `local`, or `session:<window label>`.
+    M::up(
+        "CREATE TABLE stores (
+            scope TEXT NOT NULL,
+            store TEXT NOT NULL,
+            data TEXT NOT NULL,
+            modified_timestamp INTEGER NOT NULL,
+            PRIMARY KEY (scope, store)
+        ) WITHOUT ROWID;",
+    ),
+];
+
+pub fn migrations() -> Migrations<'static> {
+    Migrations::from_slice(LIST)
+}
+
+/// The schema version this binary writes: how many migrations it knows.
+pub fn known_version() -> usize {
+    LIST.len()
+}
