@@ -3,9 +3,9 @@
 //! properties, arity, outputs owned twice, cycles.
 
 use crate::callback::Callback;
-use crate::context::SharedValues;
 use crate::catalog;
 use crate::component::Component;
+use crate::context::SharedValues;
 use crate::deps::{Dep, DepKind, DepSpec, IntoDeps, IntoOutputs, Output, OutputDep};
 use crate::error::{EngineError, Result};
 use crate::handler::{AsyncHandler, Handler, Invoker};
@@ -125,9 +125,18 @@ impl AppSpec {
     }
 }
 
+/// Whether a value holds a store anywhere (so sending it needs [`without_store_data`]).
+pub(crate) fn holds_store(v: &Value) -> bool {
+    match v {
+        Value::Array(items) => items.iter().any(holds_store),
+        Value::Object(obj) => obj.get("type").and_then(Value::as_str) == Some("Store") || obj.values().any(holds_store),
+        _ => false,
+    }
+}
+
 /// A copy of a layout without the `data` of its stores, made in one pass so the data (often
 /// the largest part) is never copied.
-fn without_store_data(v: &Value) -> Value {
+pub(crate) fn without_store_data(v: &Value) -> Value {
     match v {
         Value::Array(items) => Value::Array(items.iter().map(without_store_data).collect()),
         Value::Object(obj) => {
@@ -210,12 +219,7 @@ impl App {
     }
 
     /// Registers a callback computed by an async function.
-    pub fn callback_async<Args, H: AsyncHandler<Args>>(
-        self,
-        inputs: impl IntoDeps,
-        outputs: impl IntoOutputs,
-        f: H,
-    ) -> Self {
+    pub fn callback_async<Args, H: AsyncHandler<Args>>(self, inputs: impl IntoDeps, outputs: impl IntoOutputs, f: H) -> Self {
         self.add(Callback::new_async(inputs, outputs, f))
     }
 
@@ -257,7 +261,8 @@ impl App {
             self.misplaced_option.get_or_insert(option);
         }
         let last = self.last.clone();
-        self.callbacks = self.callbacks.into_iter().enumerate().map(|(i, cb)| if last.contains(&i) { set(cb) } else { cb }).collect();
+        self.callbacks =
+            self.callbacks.into_iter().enumerate().map(|(i, cb)| if last.contains(&i) { set(cb) } else { cb }).collect();
         self
     }
 
@@ -391,11 +396,7 @@ fn resolve(index: usize, cb: Callback, prevent_default: bool) -> Result<Callback
         let takes = if cb.arity.rest { format!("at least {}", cb.arity.values) } else { cb.arity.values.to_string() };
         return Err(EngineError::Arity { callback: name, takes, declared });
     }
-    let running = cb
-        .running
-        .into_iter()
-        .map(|r| Ok((output(r.output)?, r.during, r.after)))
-        .collect::<Result<Vec<_>>>()?;
+    let running = cb.running.into_iter().map(|r| Ok((output(r.output)?, r.during, r.after))).collect::<Result<Vec<_>>>()?;
     let progress = cb.progress.into_iter().map(output).collect::<Result<Vec<_>>>()?;
     let cancel = cb.cancel.into_iter().map(|s| dep(s, DepKind::Input)).collect::<Result<Vec<_>>>()?;
     if clientside && (cb.background || !progress.is_empty()) {
@@ -503,8 +504,7 @@ pub(crate) fn feeds(a: &CallbackSpec, b: &CallbackSpec) -> bool {
 
 fn check_cycles(specs: &[CallbackSpec]) -> Result<()> {
     let n = specs.len();
-    let edges: Vec<Vec<usize>> =
-        (0..n).map(|a| (0..n).filter(|&b| a != b && feeds(&specs[a], &specs[b])).collect()).collect();
+    let edges: Vec<Vec<usize>> = (0..n).map(|a| (0..n).filter(|&b| a != b && feeds(&specs[a], &specs[b])).collect()).collect();
     // 0 = unvisited, 1 = on the current path, 2 = done
     let mut state = vec![0u8; n];
     let mut path = Vec::new();

@@ -90,8 +90,8 @@ const HTML: &[(&str, PropType)] = &[
 ];
 
 const HTML_KINDS: &[&str] = &[
-    "Div", "Span", "P", "H1", "H2", "H3", "H4", "H5", "H6", "Button", "A", "Img", "Ul", "Ol", "Li", "Label", "Hr",
-    "Table", "Thead", "Tbody", "Tr", "Th", "Td", "Section", "Header", "Main", "Footer", "Nav", "Pre", "Code",
+    "Div", "Span", "P", "H1", "H2", "H3", "H4", "H5", "H6", "Button", "A", "Img", "Ul", "Ol", "Li", "Label", "Hr", "Table",
+    "Thead", "Tbody", "Tr", "Th", "Td", "Section", "Header", "Main", "Footer", "Nav", "Pre", "Code",
 ];
 
 const INPUT: &[(&str, PropType)] = &[
@@ -106,8 +106,6 @@ const INPUT: &[(&str, PropType)] = &[
     ("n_submit", Int),
     ("n_blur", Int),
     ("label", Str),
-    ("persistence", Any),
-    ("persistence_type", Str),
 ];
 const TEXTAREA: &[(&str, PropType)] = &[
     ("value", Str),
@@ -127,11 +125,8 @@ const DROPDOWN: &[(&str, PropType)] = &[
     ("placeholder", Str),
     ("disabled", Bool),
     ("label", Str),
-    ("persistence", Any),
-    ("persistence_type", Str),
 ];
-const CHOICES: &[(&str, PropType)] =
-    &[("options", Array), ("value", Any), ("inline", Bool), ("label", Str), ("persistence", Any)];
+const CHOICES: &[(&str, PropType)] = &[("options", Array), ("value", Any), ("inline", Bool), ("label", Str)];
 const SLIDER: &[(&str, PropType)] = &[
     ("min", Num),
     ("max", Num),
@@ -172,10 +167,8 @@ const GRAPH: &[(&str, PropType)] = &[
     ("relayoutData", Any),
     ("responsive", Bool),
 ];
-const STORE: &[(&str, PropType)] =
-    &[("data", Any), ("storage_type", Str), ("modified_timestamp", Int), ("clear_data", Bool)];
-const INTERVAL: &[(&str, PropType)] =
-    &[("interval", Num), ("n_intervals", Int), ("disabled", Bool), ("max_intervals", Int)];
+const STORE: &[(&str, PropType)] = &[("data", Any), ("storage_type", Str), ("modified_timestamp", Int), ("clear_data", Bool)];
+const INTERVAL: &[(&str, PropType)] = &[("interval", Num), ("n_intervals", Int), ("disabled", Bool), ("max_intervals", Int)];
 const LOADING: &[(&str, PropType)] = &[("children", Children), ("type", Str), ("delay_show", Int)];
 const MARKDOWN: &[(&str, PropType)] = &[("children", Str)];
 const DATA_TABLE: &[(&str, PropType)] = &[
@@ -194,14 +187,8 @@ const DATA_TABLE: &[(&str, PropType)] = &[
 ];
 const LOCATION: &[(&str, PropType)] = &[("pathname", Str), ("search", Str), ("hash", Str), ("href", Str)];
 const LINK: &[(&str, PropType)] = &[("children", Children), ("href", Str)];
-const UPLOAD: &[(&str, PropType)] = &[
-    ("children", Children),
-    ("contents", Any),
-    ("filename", Any),
-    ("last_modified", Any),
-    ("multiple", Bool),
-    ("accept", Str),
-];
+const UPLOAD: &[(&str, PropType)] =
+    &[("children", Children), ("contents", Any), ("filename", Any), ("last_modified", Any), ("multiple", Bool), ("accept", Str)];
 const DOWNLOAD: &[(&str, PropType)] = &[("data", Any)];
 // Layout primitives with Mantine's (and dash-mantine-components') names and props.
 const CARD: &[(&str, PropType)] =
@@ -248,10 +235,52 @@ fn kind_props(kind: &str) -> Option<&'static [(&'static str, PropType)]> {
 
 /// Every component type besides the html elements, as `kind_props` knows them.
 const OTHER_KINDS: &[&str] = &[
-    "Input", "Textarea", "Dropdown", "Checklist", "RadioItems", "Slider", "RangeSlider", "DatePicker", "Tabs", "Tab", "Graph",
-    "Store", "Interval", "Loading", "Markdown", "DataTable", "Location", "Link", "Upload", "Download", "Card", "Group", "Stack",
-    "SimpleGrid", "Text",
+    "Input",
+    "Textarea",
+    "Dropdown",
+    "Checklist",
+    "RadioItems",
+    "Slider",
+    "RangeSlider",
+    "DatePicker",
+    "Tabs",
+    "Tab",
+    "Graph",
+    "Store",
+    "Interval",
+    "Loading",
+    "Markdown",
+    "DataTable",
+    "Location",
+    "Link",
+    "Upload",
+    "Download",
+    "Card",
+    "Group",
+    "Stack",
+    "SimpleGrid",
+    "Text",
 ];
+
+/// What every kind that remembers a user's edits has (Dash's persistence props).
+const PERSISTENCE: &[(&str, PropType)] = &[("persistence", Any), ("persisted_props", Array), ("persistence_type", Str)];
+
+/// The properties whose user edits are remembered when `persistence` is set and
+/// `persisted_props` is not (Dash's defaults); empty for a kind without persistence.
+pub fn persisted_by_default(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "Input" | "Textarea" | "Dropdown" | "Checklist" | "RadioItems" | "Slider" | "RangeSlider" | "Tabs" => &["value"],
+        "DatePicker" => &["date"],
+        "DataTable" => &["filter_query", "sort_by", "selected_rows"],
+        _ => &[],
+    }
+}
+
+/// Every property a kind has, beyond the common ones.
+fn own_props(kind: &str) -> Option<impl Iterator<Item = &'static (&'static str, PropType)>> {
+    let persistence: &[(&str, PropType)] = if persisted_by_default(kind).is_empty() { &[] } else { PERSISTENCE };
+    Some(kind_props(kind)?.iter().chain(persistence))
+}
 
 /// Every component type with its property names (the common ones included), in a stable
 /// order: what the renderer's registry must draw.
@@ -259,10 +288,7 @@ pub fn all() -> Vec<(&'static str, Vec<&'static str>)> {
     HTML_KINDS
         .iter()
         .chain(OTHER_KINDS)
-        .filter_map(|&kind| {
-            let props = kind_props(kind)?;
-            Some((kind, COMMON.iter().chain(props).map(|(p, _)| *p).collect()))
-        })
+        .filter_map(|&kind| Some((kind, COMMON.iter().chain(own_props(kind)?).map(|(p, _)| *p).collect())))
         .collect()
 }
 
@@ -304,8 +330,7 @@ pub fn is_known_kind(kind: &str) -> bool {
 
 /// The accepted type of `prop` on `kind`, or None when the component has no such property.
 pub fn prop_type(kind: &str, prop: &str) -> Option<PropType> {
-    let specific = kind_props(kind)?;
-    COMMON.iter().chain(specific.iter()).find(|(p, _)| *p == prop).map(|(_, t)| *t)
+    COMMON.iter().chain(own_props(kind)?).find(|(p, _)| *p == prop).map(|(_, t)| *t)
 }
 
 /// Props whose values may contain components (so a change to them changes the layout).

@@ -109,6 +109,20 @@ impl Component {
     pub fn storage(self, storage: Storage) -> Self {
         self.prop("storage_type", storage.as_str())
     }
+    /// Remembers the user's edits (Dash's `persistence`): `true`, or any value that changes
+    /// when the remembered edits should no longer apply (a user id, a data version).
+    pub fn persistence(self, persistence: impl Serialize) -> Self {
+        self.prop("persistence", persistence)
+    }
+    /// Which properties' edits are remembered (by default the one a user changes: `value`).
+    pub fn persisted_props(self, props: &[&str]) -> Self {
+        self.prop("persisted_props", props)
+    }
+    /// Where remembered edits are kept: `Local` (the default: across restarts), `Session`
+    /// (across reloads of the window) or `Memory` (while the window is open).
+    pub fn persistence_type(self, storage: Storage) -> Self {
+        self.prop("persistence_type", storage.as_str())
+    }
     /// Interval period in milliseconds.
     pub fn interval(self, ms: u64) -> Self {
         self.prop("interval", ms)

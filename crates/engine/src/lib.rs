@@ -39,4 +39,4 @@ pub use messages::{
 };
 pub use output::Produced;
 pub use session::{Session, SessionEvents, QUICK_WAVE};
-pub use storage::{MemoryBackend, Saved, Scope, StorageFault, StoreBackend, StoreWrite, Stores};
+pub use storage::{Entry, MemoryBackend, Saved, Scope, StorageFault, StoreBackend, StoreWrite, Stores};

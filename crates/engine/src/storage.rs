@@ -20,6 +20,25 @@ pub enum Scope {
     Local,
 }
 
+/// What a saved entry is.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Entry {
+    /// A store's data, by the store's id (`ComponentId`'s display form).
+    Store(String),
+    /// A user's edit of a persisted property (Dash's `persistence`), under the persistence
+    /// value it was made with (as JSON); its data is `[new value, value before the edit]`.
+    UserEdit { component: String, prop: String, persistence: String },
+}
+
+impl std::fmt::Display for Entry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Entry::Store(id) => write!(f, "store {id}"),
+            Entry::UserEdit { component, prop, .. } => write!(f, "the choice in {component}.{prop}"),
+        }
+    }
+}
+
 /// A store's saved data and when it was written (milliseconds since the Unix epoch, as Dash's
 /// `modified_timestamp`).
 #[derive(Debug, Clone, PartialEq)]
@@ -32,8 +51,7 @@ pub struct Saved {
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoreWrite {
     pub scope: Scope,
-    /// The store's id, as `ComponentId`'s display form.
-    pub store: String,
+    pub entry: Entry,
     /// The data to keep; `None` removes the saved copy (the store was cleared or set to null).
     pub data: Option<Value>,
     pub modified_timestamp: i64,
@@ -47,7 +65,7 @@ pub struct StorageFault(pub String);
 /// Durable storage for stores. `commit` writes all of a wave's stores or none of them, and
 /// returns only once they would survive a crash.
 pub trait StoreBackend: Send + Sync {
-    fn load(&self, scope: &Scope, store: &str) -> Result<Option<Saved>, StorageFault>;
+    fn load(&self, scope: &Scope, entry: &Entry) -> Result<Option<Saved>, StorageFault>;
     fn commit(&self, writes: &[StoreWrite]) -> Result<(), StorageFault>;
 }
 
@@ -55,19 +73,19 @@ pub trait StoreBackend: Send + Sync {
 /// as long as this value, so two sessions started on the same one see each other's writes.
 #[derive(Default)]
 pub struct MemoryBackend {
-    saved: Mutex<HashMap<(Scope, String), Saved>>,
+    saved: Mutex<HashMap<(Scope, Entry), Saved>>,
 }
 
 impl StoreBackend for MemoryBackend {
-    fn load(&self, scope: &Scope, store: &str) -> Result<Option<Saved>, StorageFault> {
+    fn load(&self, scope: &Scope, entry: &Entry) -> Result<Option<Saved>, StorageFault> {
         let saved = self.saved.lock().map_err(|_| StorageFault("memory store poisoned".into()))?;
-        Ok(saved.get(&(scope.clone(), store.to_string())).cloned())
+        Ok(saved.get(&(scope.clone(), entry.clone())).cloned())
     }
 
     fn commit(&self, writes: &[StoreWrite]) -> Result<(), StorageFault> {
         let mut saved = self.saved.lock().map_err(|_| StorageFault("memory store poisoned".into()))?;
         for w in writes {
-            let key = (w.scope.clone(), w.store.clone());
+            let key = (w.scope.clone(), w.entry.clone());
             match &w.data {
                 Some(data) => saved.insert(key, Saved { data: data.clone(), modified_timestamp: w.modified_timestamp }),
                 None => saved.remove(&key),
@@ -111,7 +129,8 @@ impl Stores {
 
     /// Tells every other live session about the local stores `from` has just committed.
     pub(crate) fn announce(&self, from: u64, writes: &[StoreWrite]) {
-        let local: Vec<StoreWrite> = writes.iter().filter(|w| w.scope == Scope::Local).cloned().collect();
+        let local: Vec<StoreWrite> =
+            writes.iter().filter(|w| w.scope == Scope::Local && matches!(w.entry, Entry::Store(_))).cloned().collect();
         if local.is_empty() {
             return;
         }

@@ -116,15 +116,20 @@ async fn a_saved_copy_is_what_the_initial_callbacks_see_and_layout_data_is_saved
     let backend = Arc::new(MemoryBackend::default());
     let first = TestApp::start_in(app.clone(), Stores::new(backend.clone()), "main").await?;
     assert_eq!(first.get("shown", "children").await, r#"holds {"theme":"light"}"#);
-    let saved = backend.load(&Scope::Local, "prefs").map_err(|e| EngineError::MalformedChange { reason: e.0 })?;
+    let saved =
+        backend.load(&Scope::Local, &Entry::Store("prefs".into())).map_err(|e| EngineError::MalformedChange { reason: e.0 })?;
     assert_eq!(
         saved.map(|s| s.data),
         Some(json!({"theme": "light"})),
         "the layout's data is saved, as Dash's Store does on mount"
     );
 
-    let write =
-        StoreWrite { scope: Scope::Local, store: "prefs".into(), data: Some(json!({"theme": "dark"})), modified_timestamp: 7 };
+    let write = StoreWrite {
+        scope: Scope::Local,
+        entry: Entry::Store("prefs".into()),
+        data: Some(json!({"theme": "dark"})),
+        modified_timestamp: 7,
+    };
     backend.commit(&[write]).map_err(|e| EngineError::MalformedChange { reason: e.0 })?;
     let restarted = TestApp::start_in(app, Stores::new(backend), "main").await?;
     assert_eq!(restarted.get("shown", "children").await, r#"holds {"theme":"dark"}"#, "the saved copy wins over the layout");
@@ -141,8 +146,8 @@ struct Flaky {
 }
 
 impl StoreBackend for Flaky {
-    fn load(&self, scope: &Scope, store: &str) -> std::result::Result<Option<Saved>, StorageFault> {
-        self.inner.load(scope, store)
+    fn load(&self, scope: &Scope, entry: &Entry) -> std::result::Result<Option<Saved>, StorageFault> {
+        self.inner.load(scope, entry)
     }
     fn commit(&self, writes: &[StoreWrite]) -> std::result::Result<(), StorageFault> {
         *self.commits.lock().map_err(|_| StorageFault("poisoned".into()))? += 1;
@@ -196,7 +201,8 @@ async fn a_store_inserted_by_a_callback_takes_its_saved_copy() -> Result<()> {
         .callback(Input::new("inner", "data"), Output::new("inner-shown", "children"), describe)
         .build()?;
     let backend = Arc::new(MemoryBackend::default());
-    let write = StoreWrite { scope: Scope::Local, store: "inner".into(), data: Some(json!([1, 2])), modified_timestamp: 5 };
+    let write =
+        StoreWrite { scope: Scope::Local, entry: Entry::Store("inner".into()), data: Some(json!([1, 2])), modified_timestamp: 5 };
     backend.commit(&[write]).map_err(|e| EngineError::MalformedChange { reason: e.0 })?;
     let mut t = TestApp::start_in(app, Stores::new(backend), "main").await?;
     t.set("open", "n_clicks", 1).await?;

@@ -4,7 +4,7 @@
 
 use crate::error::{Result, StoreError};
 use crate::schema;
-use deskdash_engine::{Saved, Scope, StorageFault, StoreBackend, StoreWrite};
+use deskdash_engine::{Entry, Saved, Scope, StorageFault, StoreBackend, StoreWrite};
 use rusqlite::{params, Connection, ErrorCode, OptionalExtension, TransactionBehavior};
 use rusqlite_migration::SchemaVersion;
 use std::path::{Path, PathBuf};
@@ -106,7 +106,10 @@ impl Database {
             rusqlite_migration::Error::RusqliteError { err, .. } => locked(err),
             source => StoreError::Migration { path: path.into(), source },
         })?;
-        conn.execute("DELETE FROM stores WHERE scope LIKE 'session:%'", []).map_err(locked)?;
+        conn.execute_batch(
+            "DELETE FROM stores WHERE scope LIKE 'session:%'; DELETE FROM user_edits WHERE scope LIKE 'session:%';",
+        )
+        .map_err(locked)?;
         Ok(Database { path: path.into(), conn: Mutex::new(conn), options: options.clone() })
     }
 
@@ -129,16 +132,28 @@ impl Database {
 
     /// Reads one store's saved copy.
     pub fn load_store(&self, scope: &Scope, store: &str) -> Result<Option<Saved>> {
-        let read = |reason: String| StoreError::Read { path: self.path.clone(), store: store.into(), reason };
-        let row: Option<(String, i64)> = self
-            .connection()
-            .query_row(
+        self.load_entry(scope, &Entry::Store(store.to_string()))
+    }
+
+    /// Reads one saved entry.
+    pub fn load_entry(&self, scope: &Scope, entry: &Entry) -> Result<Option<Saved>> {
+        let read = |reason: String| StoreError::Read { path: self.path.clone(), entry: entry.to_string(), reason };
+        let conn = self.connection();
+        let row = |row: &rusqlite::Row| Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?));
+        let found = match entry {
+            Entry::Store(store) => conn.query_row(
                 "SELECT data, modified_timestamp FROM stores WHERE scope = ?1 AND store = ?2",
                 params![scope_key(scope), store],
-                |row| Ok((row.get(0)?, row.get(1)?)),
-            )
-            .optional()
-            .map_err(|e| read(e.to_string()))?;
+                row,
+            ),
+            Entry::UserEdit { component, prop, persistence } => conn.query_row(
+                "SELECT edit, modified_timestamp FROM user_edits
+                 WHERE scope = ?1 AND component = ?2 AND prop = ?3 AND persistence = ?4",
+                params![scope_key(scope), component, prop, persistence],
+                row,
+            ),
+        };
+        let row: Option<(String, i64)> = found.optional().map_err(|e| read(e.to_string()))?;
         row.map(|(text, modified_timestamp)| {
             let data = serde_json::from_str(&text).map_err(|e| read(format!("its saved data is not JSON: {e}")))?;
             Ok(Saved { data, modified_timestamp })
@@ -153,28 +168,41 @@ impl Database {
             let text = w.data.as_ref().map(serde_json::Value::to_string);
             let bytes = text.as_ref().map_or(0, String::len);
             if bytes > self.options.max_value_bytes {
-                return Err(StoreError::TooLarge { store: w.store.clone(), bytes, limit: self.options.max_value_bytes });
+                return Err(StoreError::TooLarge { entry: w.entry.to_string(), bytes, limit: self.options.max_value_bytes });
             }
             encoded.push((scope_key(&w.scope), w, text));
         }
-        let names = || writes.iter().map(|w| w.store.as_str()).collect::<Vec<_>>().join(", ");
+        let names = || writes.iter().map(|w| w.entry.to_string()).collect::<Vec<_>>().join(", ");
         let failed = |source: rusqlite::Error| {
             if is_locked(&source) {
                 StoreError::Locked { path: self.path.clone(), waited_ms: self.options.busy_timeout.as_millis() }
             } else {
-                StoreError::Write { path: self.path.clone(), stores: names(), source }
+                StoreError::Write { path: self.path.clone(), entries: names(), source }
             }
         };
         let mut conn = self.connection();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(failed)?;
         for (scope, w, text) in encoded {
-            match text {
-                Some(text) => tx.execute(
+            match (&w.entry, text) {
+                (Entry::Store(store), Some(text)) => tx.execute(
                     "INSERT INTO stores (scope, store, data, modified_timestamp) VALUES (?1, ?2, ?3, ?4)
                      ON CONFLICT (scope, store) DO UPDATE SET data = excluded.data, modified_timestamp = excluded.modified_timestamp",
-                    params![scope, w.store, text, w.modified_timestamp],
+                    params![scope, store, text, w.modified_timestamp],
                 ),
-                None => tx.execute("DELETE FROM stores WHERE scope = ?1 AND store = ?2", params![scope, w.store]),
+                (Entry::Store(store), None) => {
+                    tx.execute("DELETE FROM stores WHERE scope = ?1 AND store = ?2", params![scope, store])
+                }
+                (Entry::UserEdit { component, prop, persistence }, Some(text)) => tx.execute(
+                    "INSERT INTO user_edits (scope, component, prop, persistence, edit, modified_timestamp)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                     ON CONFLICT (scope, component, prop, persistence)
+                     DO UPDATE SET edit = excluded.edit, modified_timestamp = excluded.modified_timestamp",
+                    params![scope, component, prop, persistence, text, w.modified_timestamp],
+                ),
+                (Entry::UserEdit { component, prop, persistence }, None) => tx.execute(
+                    "DELETE FROM user_edits WHERE scope = ?1 AND component = ?2 AND prop = ?3 AND persistence = ?4",
+                    params![scope, component, prop, persistence],
+                ),
             }
             .map_err(failed)?;
         }
@@ -190,8 +218,8 @@ impl Database {
 }
 
 impl StoreBackend for Database {
-    fn load(&self, scope: &Scope, store: &str) -> std::result::Result<Option<Saved>, StorageFault> {
-        self.load_store(scope, store).map_err(|e| StorageFault(e.to_string()))
+    fn load(&self, scope: &Scope, entry: &Entry) -> std::result::Result<Option<Saved>, StorageFault> {
+        self.load_entry(scope, entry).map_err(|e| StorageFault(e.to_string()))
     }
 
     fn commit(&self, writes: &[StoreWrite]) -> std::result::Result<(), StorageFault> {

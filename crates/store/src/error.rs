@@ -18,12 +18,12 @@ pub enum StoreError {
     Migration { path: PathBuf, source: rusqlite_migration::Error },
     #[error("database {path} is locked by another process (waited {waited_ms} ms)")]
     Locked { path: PathBuf, waited_ms: u128 },
-    #[error("store {store}: its data is {bytes} bytes, more than the {limit} bytes a store may hold")]
-    TooLarge { store: String, bytes: usize, limit: usize },
-    #[error("database {path}: store {stores} could not be saved: {source}")]
-    Write { path: PathBuf, stores: String, source: rusqlite::Error },
-    #[error("database {path}: store {store} could not be read: {reason}")]
-    Read { path: PathBuf, store: String, reason: String },
+    #[error("{entry}: its data is {bytes} bytes, more than the {limit} bytes a store may hold")]
+    TooLarge { entry: String, bytes: usize, limit: usize },
+    #[error("database {path}: {entries} could not be saved: {source}")]
+    Write { path: PathBuf, entries: String, source: rusqlite::Error },
+    #[error("database {path}: {entry} could not be read: {reason}")]
+    Read { path: PathBuf, entry: String, reason: String },
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -14,6 +14,19 @@ const LIST: &[M<'static>] = &[
             PRIMARY KEY (scope, store)
         ) WITHOUT ROWID;",
     ),
+    // Users' edits of persisted properties (Dash's `persistence`): `edit` is the JSON of
+    // `[new value, value before the edit]`.
+    M::up(
+        "CREATE TABLE user_edits (
+            scope TEXT NOT NULL,
+            component TEXT NOT NULL,
+            prop TEXT NOT NULL,
+            persistence TEXT NOT NULL,
+            edit TEXT NOT NULL,
+            modified_timestamp INTEGER NOT NULL,
+            PRIMARY KEY (scope, component, prop, persistence)
+        ) WITHOUT ROWID;",
+    ),
 ];
 
 pub fn migrations() -> Migrations<'static> {

@@ -20,7 +20,7 @@ fn open(path: &Path) -> std::result::Result<Arc<Database>, StoreError> {
 }
 
 fn write(store: &str, data: Value) -> StoreWrite {
-    StoreWrite { scope: Scope::Local, store: store.into(), data: Some(data), modified_timestamp: 1 }
+    StoreWrite { scope: Scope::Local, entry: Entry::Store(store.into()), data: Some(data), modified_timestamp: 1 }
 }
 
 fn describe(data: Value) -> String {
@@ -75,7 +75,7 @@ fn the_database_is_in_wal_mode_with_the_current_schema() -> TestResult {
     let conn = rusqlite::Connection::open(db_path(&dir))?;
     let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    assert_eq!((mode.as_str(), version), ("wal", 1));
+    assert_eq!((mode.as_str(), version), ("wal", 2));
     assert_eq!(db.integrity_check()?, "ok");
     Ok(())
 }
@@ -105,7 +105,7 @@ fn a_database_from_a_newer_app_is_refused_and_left_untouched() -> TestResult {
     let before = std::fs::read(&path)?;
     let refused = Database::open(&path, DatabaseOptions::default()).err().ok_or("a newer schema was opened")?;
     let message = refused.to_string();
-    assert!(matches!(refused, StoreError::NewerSchema { found: 7, known: 1, .. }), "{message}");
+    assert!(matches!(refused, StoreError::NewerSchema { found: 7, known: 2, .. }), "{message}");
     assert!(message.contains(&path.display().to_string()) && message.contains("left untouched"), "{message}");
     assert_eq!(std::fs::read(&path)?, before, "not a byte changed");
     Ok(())
@@ -140,7 +140,7 @@ fn a_full_disk_or_a_read_only_database_fails_the_write_and_keeps_what_was_saved(
     db.execute_batch_for_tests(&format!("PRAGMA max_page_count = {pages};"))?;
     let big = json!("x".repeat(200_000));
     let full = db.commit_stores(&[write("kept", json!("changed")), write("big", big)]).err().ok_or("wrote past a full disk")?;
-    assert!(full.to_string().contains("store kept, big could not be saved") && full.to_string().contains("full"), "{full}");
+    assert!(full.to_string().contains("store kept, store big could not be saved") && full.to_string().contains("full"), "{full}");
     assert_eq!(db.load_store(&Scope::Local, "kept")?.map(|s| s.data), Some(json!("saved")), "all or nothing");
     db.execute_batch_for_tests("PRAGMA max_page_count = 1073741823; PRAGMA query_only = 1;")?;
     let read_only = db.commit_stores(&[write("kept", json!("changed"))]).err().ok_or("wrote to a read-only database")?;
@@ -177,5 +177,29 @@ async fn a_write_the_database_refuses_is_a_notice_naming_the_file_and_the_store(
     assert_eq!(db.load_store(&Scope::Local, "local-notes")?.map(|s| s.data), Some(json!("short")));
     t.set("note", "value", "fine again").await?;
     assert!(t.take_notices().is_empty(), "the app keeps working");
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_persisted_choice_is_saved_in_the_database_and_comes_back_after_a_restart() -> TestResult {
+    fn shown(v: Value) -> String {
+        format!("city {v}")
+    }
+    let app = || {
+        App::new("cities")
+            .layout(div((dropdown("city").options(["Paris", "Lima"]).value("Paris").persistence(true), div(id("shown")))))
+            .callback(Input::new("city", "value"), Output::new("shown", "children"), shown)
+            .build()
+    };
+    let dir = tempfile::tempdir()?;
+    let path = db_path(&dir);
+    let mut first = TestApp::start_in(app()?, Stores::new(open(&path)?), "main").await?;
+    first.set("city", "value", "Lima").await?;
+    drop(first);
+    let restarted = TestApp::start_in(app()?, Stores::new(open(&path)?), "main").await?;
+    assert_eq!(restarted.get("shown", "children").await, r#"city "Lima""#);
+    let edit = Entry::UserEdit { component: "city".into(), prop: "value".into(), persistence: "true".into() };
+    let saved = open(&path)?.load_entry(&Scope::Local, &edit)?.map(|s| s.data);
+    assert_eq!(saved, Some(json!(["Lima", "Paris"])), "the edit and the value it replaced");
     Ok(())
 }

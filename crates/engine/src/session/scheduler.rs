@@ -5,6 +5,7 @@
 mod changes;
 mod clientside;
 mod flush;
+mod persistence;
 mod stopping;
 mod stores;
 mod values;
@@ -20,7 +21,7 @@ use crate::id::ComponentId;
 use crate::instances::{InstKey, Instances, PropKey, Resolved};
 use crate::layout::{id_key, Registry};
 use crate::messages::{PatchBatch, PropUpdate, SessionEvent};
-use crate::storage::Stores;
+use crate::storage::{Entry, StoreWrite, Stores};
 use serde_json::{json, Value};
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::AtomicBool;
@@ -79,6 +80,10 @@ pub(crate) struct Actor {
     window: String,
     member: u64,
     pending_stores: HashMap<String, stores::Before>,
+    /// Users' edits of persisted props: kept here (`persistence_type="memory"`), or saved
+    /// with the wave's stores.
+    memory_edits: HashMap<Entry, (Value, Value)>,
+    pending_edits: Vec<StoreWrite>,
 }
 
 /// What a session needs to know of the app and window it belongs to.
@@ -122,9 +127,12 @@ impl Actor {
             window: place.window,
             member,
             pending_stores: HashMap::new(),
+            memory_edits: HashMap::new(),
+            pending_edits: Vec::new(),
         };
-        let store_keys: Vec<String> = actor.reg.nodes.keys().filter(|k| actor.is_store(k)).cloned().collect();
-        actor.hydrate(&store_keys);
+        let keys: Vec<String> = actor.reg.nodes.keys().cloned().collect();
+        actor.hydrate(&keys, true);
+        actor.apply_persistence(&keys, true);
         Ok(actor)
     }
 

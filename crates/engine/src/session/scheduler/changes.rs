@@ -42,11 +42,15 @@ impl Actor {
         let mut refused = None;
         for ((key, prop), change) in checked.into_iter().zip(changes) {
             self.cancel_fired_by(&(key.clone(), prop.clone()));
+            let edit = self.is_persisted(&key, &prop).then(|| (self.reg.get(&key, &prop), change.value.clone()));
             // Not queued for the renderer: the window that sent the change already shows it.
             if let Err(e) = self.store(&key, &prop, change.value) {
                 tracing::warn!(change = %format!("{key}.{prop}"), "change refused: {e}");
                 refused.get_or_insert(e);
                 continue;
+            }
+            if let Some((before, new)) = edit {
+                self.record_edit(&key, &prop, &before, &new);
             }
             self.fire(&(key, prop), None);
         }

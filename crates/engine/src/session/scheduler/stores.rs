@@ -9,7 +9,7 @@ use crate::catalog;
 use crate::error::Result;
 use crate::messages::UpdateKind;
 use crate::session::runner;
-use crate::storage::{now_ms, Scope, StoreWrite};
+use crate::storage::{now_ms, Entry, Scope, StoreWrite};
 use serde_json::Value;
 
 const DATA: &str = "data";
@@ -83,16 +83,20 @@ impl Actor {
     /// Gives the session and local stores among `keys` their saved data, as a Dash store takes
     /// its browser storage's copy on mount; a store with no saved copy saves the data its
     /// layout gave it.
-    pub(super) fn hydrate(&mut self, keys: &[String]) {
+    /// `queue` sends the saved stamps (not wanted when the stores arrive inside a value that
+    /// is sent whole, with their current props).
+    pub(super) fn hydrate(&mut self, keys: &[String], queue: bool) {
         for key in keys {
             let Some(scope) = self.scope_of(key) else { continue };
-            match self.stores.backend().load(&scope, key) {
+            match self.stores.backend().load(&scope, &Entry::Store(key.clone())) {
                 Ok(Some(saved)) => {
                     if let Some(props) = self.reg.props.get_mut(key) {
                         props.insert(DATA.into(), saved.data);
                         props.insert(STAMP.into(), Value::from(saved.modified_timestamp));
                     }
-                    self.queue(key, STAMP, UpdateKind::Value(Value::from(saved.modified_timestamp)));
+                    if queue {
+                        self.queue(key, STAMP, UpdateKind::Value(Value::from(saved.modified_timestamp)));
+                    }
                 }
                 Ok(None) if !self.reg.get(key, DATA).is_null() => {
                     self.remember_before(key);
@@ -108,19 +112,22 @@ impl Actor {
     /// the screen shows as saved is saved. If the commit fails, each store gets its old data
     /// back, its new `modified_timestamp` is not sent, and the window is told.
     pub(super) fn commit_stores(&mut self) {
-        if self.pending_stores.is_empty() {
+        if self.pending_stores.is_empty() && self.pending_edits.is_empty() {
             return;
         }
         let pending = std::mem::take(&mut self.pending_stores);
-        let writes: Vec<StoreWrite> = pending
+        let edits = std::mem::take(&mut self.pending_edits);
+        let mut writes: Vec<StoreWrite> = pending
             .keys()
             .filter_map(|key| {
                 let scope = self.scope_of(key)?;
                 let data = Some(self.reg.get(key, DATA)).filter(|d| !d.is_null());
                 let modified_timestamp = self.reg.get(key, STAMP).as_i64().unwrap_or_else(now_ms);
-                Some(StoreWrite { scope, store: key.clone(), data, modified_timestamp })
+                Some(StoreWrite { scope, entry: Entry::Store(key.clone()), data, modified_timestamp })
             })
             .collect();
+        let edited: Vec<String> = edits.iter().map(|w| w.entry.to_string()).collect();
+        writes.extend(edits);
         let stores = self.stores.clone();
         match runner::blocking(|| stores.backend().commit(&writes)) {
             Ok(()) => self.stores.announce(self.member, &writes),
@@ -137,7 +144,12 @@ impl Actor {
                     names.push(key);
                 }
                 names.sort();
-                self.notice(format!("not saved: store {} kept its previous data: {fault}", names.join(", ")));
+                if !names.is_empty() {
+                    self.notice(format!("not saved: store {} kept its previous data: {fault}", names.join(", ")));
+                }
+                if !edited.is_empty() {
+                    self.notice(format!("not saved: {} will not be remembered: {fault}", edited.join(", ")));
+                }
             }
         }
     }
@@ -146,7 +158,7 @@ impl Actor {
     /// dependents fire as if the store had been written here.
     pub(super) fn stores_changed(&mut self, writes: Vec<StoreWrite>) {
         for w in writes {
-            let key = w.store;
+            let Entry::Store(key) = w.entry else { continue };
             if self.scope_of(&key) != Some(Scope::Local) {
                 continue;
             }

@@ -17,14 +17,18 @@ use std::collections::{HashMap, HashSet};
 impl Actor {
     /// Stores a value and queues it for the renderer; a value holding components replaces
     /// that part of the layout and resolves the callbacks anew.
+    /// The app's write (a callback's output, `set_props`, `running` and `progress` props):
+    /// stored, queued, and it overrides a user's remembered edit of the prop.
     pub(super) fn set_value(&mut self, key: &str, prop: &str, value: Value) -> Result<()> {
+        let settings = self.settings_before(key, prop);
         let kept = self.store(key, prop, value)?;
         self.queue(key, prop, UpdateKind::Value(kept));
+        self.app_wrote(key, prop, settings);
         Ok(())
     }
 
-    /// Stores a value and returns the one now held (a store's `clear_data` is a request: it
-    /// is held as `false`).
+    /// Stores a value and returns the one now held: a store's `clear_data` is a request, held
+    /// as `false`; components arriving in a value hold their saved data and remembered edits.
     pub(super) fn store(&mut self, key: &str, prop: &str, value: Value) -> Result<Value> {
         let kind = self.reg.nodes.get(key).map(|n| n.kind.clone()).ok_or_else(|| EngineError::UnknownId { id: key.into() })?;
         if stores::is_store_prop(&kind, prop) {
@@ -33,12 +37,14 @@ impl Actor {
         if catalog::may_hold_components(&kind, prop) {
             let (added, removed) = self.reg.replace_children(key, prop, &value)?;
             if let Some(props) = self.reg.props.get_mut(key) {
-                props.insert(prop.to_string(), value.clone());
+                props.insert(prop.to_string(), value);
             }
-            self.hydrate(&added);
+            self.hydrate(&added, false);
+            self.apply_persistence(&added, false);
             if !added.is_empty() || !removed.is_empty() {
                 self.relayout(&added.into_iter().collect());
             }
+            return Ok(self.reg.materialized(key, prop));
         } else if let Some(props) = self.reg.props.get_mut(key) {
             props.insert(prop.to_string(), value.clone());
         }
@@ -55,6 +61,13 @@ impl Actor {
             return;
         }
         let id = node.id.clone();
+        // Components sent inside a value leave their stores' data behind too.
+        let update = match update {
+            UpdateKind::Value(v) if catalog::may_hold_components(&node.kind, prop) && crate::app::holds_store(&v) => {
+                UpdateKind::Value(crate::app::without_store_data(&v))
+            }
+            other => other,
+        };
         // A later whole value supersedes anything queued for the same property.
         if matches!(update, UpdateKind::Value(_)) {
             self.unsent.retain(|u| !(u.id == id && u.prop == prop));
@@ -128,8 +141,10 @@ impl Actor {
             reason,
         })?;
         self.check_output(key, prop, &value)?;
+        let settings = self.settings_before(key, prop);
         self.store(key, prop, value)?;
         self.queue(key, prop, UpdateKind::Patch(ops));
+        self.app_wrote(key, prop, settings);
         Ok(())
     }
 }
