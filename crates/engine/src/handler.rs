@@ -7,6 +7,7 @@ use crate::context::Ctx;
 use crate::error::CallbackError;
 use crate::output::{Produced, NO_UPDATE_NAME, PATCH_NAME};
 use crate::patch::Patch;
+use crate::serverside::{IntoOutput, TypedValue};
 use futures::future::BoxFuture;
 use serde::de::DeserializeOwned;
 use serde::{Serialize, Serializer};
@@ -19,6 +20,8 @@ use std::sync::Arc;
 pub struct CallInput {
     pub values: Vec<Value>,
     pub labels: Vec<String>,
+    /// Beside each value, the server-side value its store holds, if any.
+    pub typed: Vec<Option<TypedValue>>,
     pub ctx: Ctx,
 }
 
@@ -26,8 +29,20 @@ pub struct CallInput {
 pub struct ArgCursor {
     values: std::vec::IntoIter<Value>,
     labels: std::vec::IntoIter<String>,
+    typed: std::vec::IntoIter<Option<TypedValue>>,
     position: usize,
     ctx: Ctx,
+}
+
+impl ArgCursor {
+    /// The next Input/State value: its position (from 1), label, JSON value and server-side
+    /// value.
+    pub(crate) fn next_value(&mut self) -> (usize, String, Value, Option<TypedValue>) {
+        self.position += 1;
+        let value = self.values.next().unwrap_or(Value::Null);
+        let label = self.labels.next().unwrap_or_default();
+        (self.position, label, value, self.typed.next().flatten())
+    }
 }
 
 /// A callback argument.
@@ -49,16 +64,24 @@ pub type SharedNeed = (std::any::TypeId, &'static str);
 impl<T: DeserializeOwned> FromCallArg for T {
     const TAKES_VALUE: bool = true;
     fn from_call(cursor: &mut ArgCursor) -> Result<Self, CallbackError> {
-        cursor.position += 1;
-        let value = cursor.values.next().unwrap_or(Value::Null);
-        let label = cursor.labels.next().unwrap_or_default();
-        serde_json::from_value(value).map_err(|e| {
+        let (position, label, value, typed) = cursor.next_value();
+        let wrong_type = |e: serde_json::Error| {
             CallbackError::Failed(format!(
-                "argument {} ({label}) has the wrong type for {}: {e}",
-                cursor.position,
+                "argument {position} ({label}) has the wrong type for {}: {e}",
                 std::any::type_name::<T>()
             ))
-        })
+        };
+        match typed {
+            // A store's JSON data, read in place: only what `T` keeps is copied.
+            Some(held) => match held.value.downcast_ref::<Value>() {
+                Some(json) => T::deserialize(json).map_err(wrong_type),
+                None => Err(CallbackError::Failed(format!(
+                    "argument {position} ({label}) holds a server-side {name}: take it as Serverside<{name}>",
+                    name = held.type_name
+                ))),
+            },
+            None => serde_json::from_value(value).map_err(wrong_type),
+        }
     }
 }
 
@@ -85,7 +108,10 @@ impl<T: Send + Sync + 'static> FromCallArg for Shared<T> {
     const TAKES_VALUE: bool = false;
     fn from_call(cursor: &mut ArgCursor) -> Result<Self, CallbackError> {
         cursor.ctx.shared::<T>().map(Shared).ok_or_else(|| {
-            CallbackError::Failed(format!("no shared value of type {} (register it with App::shared)", std::any::type_name::<T>()))
+            CallbackError::Failed(format!(
+                "no shared value of type {} (register it with App::shared)",
+                std::any::type_name::<T>()
+            ))
         })
     }
     fn shared_need() -> Option<SharedNeed> {
@@ -102,7 +128,13 @@ impl FromCallArg for Rest {
     const TAKES_VALUE: bool = false;
     const TAKES_REST: bool = true;
     fn from_call(cursor: &mut ArgCursor) -> Result<Self, CallbackError> {
-        let rest: Vec<Value> = cursor.values.by_ref().collect();
+        let typed: Vec<Option<TypedValue>> = cursor.typed.by_ref().collect();
+        let rest: Vec<Value> = cursor
+            .values
+            .by_ref()
+            .zip(typed.into_iter().chain(std::iter::repeat(None)))
+            .map(|(v, t)| t.and_then(|t| t.value.downcast_ref::<Value>().cloned()).unwrap_or(v))
+            .collect();
         cursor.position += rest.len();
         cursor.labels.by_ref().for_each(drop);
         Ok(Rest(rest))
@@ -167,8 +199,26 @@ macro_rules! plain_results {
     };
 }
 plain_results!(
-    (), bool, String, &'static str, i8, i16, i32, i64, u8, u16, u32, u64, usize, isize, f32, f64, Value,
-    crate::component::Component, NoUpdate, Patch,
+    (),
+    bool,
+    String,
+    &'static str,
+    i8,
+    i16,
+    i32,
+    i64,
+    u8,
+    u16,
+    u32,
+    u64,
+    usize,
+    isize,
+    f32,
+    f64,
+    Value,
+    crate::component::Component,
+    NoUpdate,
+    Patch,
 );
 
 impl<T: Serialize> IntoCallbackResult for Vec<T> {
@@ -194,9 +244,11 @@ impl<K: Serialize, V: Serialize> IntoCallbackResult for std::collections::BTreeM
 
 macro_rules! tuple_results {
     ($($t:ident),+) => {
-        impl<$($t: Serialize),+> IntoCallbackResult for ($($t,)+) {
+        #[allow(non_snake_case)]
+        impl<$($t: IntoOutput),+> IntoCallbackResult for ($($t,)+) {
             fn into_callback_result(self) -> Result<Produced, CallbackError> {
-                produce(&self)
+                let ($($t,)+) = self;
+                Ok(Produced::from_outputs(vec![$($t.into_output()?),+]))
             }
         }
     };
@@ -268,7 +320,13 @@ pub trait AsyncHandler<Args>: Send + Sync + 'static {
 }
 
 fn cursor(input: CallInput) -> ArgCursor {
-    ArgCursor { values: input.values.into_iter(), labels: input.labels.into_iter(), position: 0, ctx: input.ctx }
+    ArgCursor {
+        values: input.values.into_iter(),
+        labels: input.labels.into_iter(),
+        typed: input.typed.into_iter(),
+        position: 0,
+        ctx: input.ctx,
+    }
 }
 
 macro_rules! handler_impls {

@@ -20,6 +20,7 @@ pub mod messages;
 pub mod output;
 pub mod patch;
 pub mod table;
+pub mod serverside;
 pub mod session;
 pub mod storage;
 pub mod testing;
@@ -38,5 +39,6 @@ pub use messages::{
     SetProps, UpdateKind,
 };
 pub use output::Produced;
+pub use serverside::{IntoOutput, Serverside};
 pub use session::{Session, SessionEvents, QUICK_WAVE};
 pub use storage::{Entry, MemoryBackend, Saved, Scope, StorageFault, StoreBackend, StoreWrite, Stores};

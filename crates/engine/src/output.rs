@@ -27,12 +27,25 @@ pub enum Produced {
     /// A list holding at least one `NoUpdate` or `Patch` (a list of plain values stays a
     /// `Value`): the outputs of a multi-output callback, or an `ALL` output's values.
     List(Vec<Produced>),
+    /// A server-side value, for a store's `data`.
+    Typed(crate::serverside::TypedValue),
 }
 
 impl Produced {
     /// Serializes an author's return value.
     pub fn from_serialize<T: Serialize + ?Sized>(value: &T) -> Result<Produced, SerializeError> {
         value.serialize(ProducedSerializer { depth: 0 })
+    }
+
+    /// Serializes one output's value of a multi-output result (where it may be `NoUpdate`,
+    /// a `Patch`, or a wildcard output's list of them).
+    pub fn from_serialize_output<T: Serialize + ?Sized>(value: &T) -> Result<Produced, SerializeError> {
+        value.serialize(ProducedSerializer { depth: 1 })
+    }
+
+    /// The result of a multi-output callback, one produced value per output.
+    pub fn from_outputs(outputs: Vec<Produced>) -> Produced {
+        collapse(outputs)
     }
 
     /// Decodes a value that crossed the wire from JavaScript, where `no_update` can only be
@@ -57,6 +70,7 @@ impl Produced {
             Produced::NoUpdate => "NoUpdate".into(),
             Produced::Patch(_) => "a Patch".into(),
             Produced::List(_) => "a list".into(),
+            Produced::Typed(t) => format!("a server-side {}", t.type_name),
         }
     }
 }
@@ -215,9 +229,21 @@ impl ser::Serializer for ProducedSerializer {
     type SerializeStructVariant = Deep<<Json as ser::Serializer>::SerializeStructVariant>;
 
     delegate_scalars!(
-        serialize_bool(bool), serialize_i8(i8), serialize_i16(i16), serialize_i32(i32), serialize_i64(i64),
-        serialize_i128(i128), serialize_u8(u8), serialize_u16(u16), serialize_u32(u32), serialize_u64(u64),
-        serialize_u128(u128), serialize_f32(f32), serialize_f64(f64), serialize_char(char), serialize_str(&str),
+        serialize_bool(bool),
+        serialize_i8(i8),
+        serialize_i16(i16),
+        serialize_i32(i32),
+        serialize_i64(i64),
+        serialize_i128(i128),
+        serialize_u8(u8),
+        serialize_u16(u16),
+        serialize_u32(u32),
+        serialize_u64(u64),
+        serialize_u128(u128),
+        serialize_f32(f32),
+        serialize_f64(f64),
+        serialize_char(char),
+        serialize_str(&str),
         serialize_bytes(&[u8]),
     );
 
@@ -290,4 +316,3 @@ impl ser::Serializer for ProducedSerializer {
         ser::Serializer::serialize_struct_variant(Json {}, name, index, variant, len).map(Deep).map_err(json_error)
     }
 }
-

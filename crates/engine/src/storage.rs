@@ -4,6 +4,7 @@
 //! pushed to the others that show it. The engine knows no database: it hands a wave's writes
 //! to the backend in one call before that wave's batch is sent.
 
+use crate::serverside::TypedValue;
 use crate::session::Command;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -99,13 +100,21 @@ impl StoreBackend for MemoryBackend {
 /// the others wrote.
 pub struct Stores {
     backend: Arc<dyn StoreBackend>,
+    /// Server-side values in session stores, by window and store: they outlive a reload of
+    /// the window, not the process.
+    session_typed: Mutex<HashMap<(String, String), TypedValue>>,
     sessions: Mutex<Vec<(u64, WeakUnboundedSender<Command>)>>,
     next_member: AtomicU64,
 }
 
 impl Stores {
     pub fn new(backend: Arc<dyn StoreBackend>) -> Arc<Stores> {
-        Arc::new(Stores { backend, sessions: Mutex::new(Vec::new()), next_member: AtomicU64::new(1) })
+        Arc::new(Stores {
+            backend,
+            session_typed: Mutex::new(HashMap::new()),
+            sessions: Mutex::new(Vec::new()),
+            next_member: AtomicU64::new(1),
+        })
     }
 
     /// Stores kept in memory only (nothing survives the process).
@@ -115,6 +124,20 @@ impl Stores {
 
     pub(crate) fn backend(&self) -> &dyn StoreBackend {
         self.backend.as_ref()
+    }
+
+    pub(crate) fn keep_typed(&self, window: &str, store: &str, value: Option<TypedValue>) {
+        if let Ok(mut kept) = self.session_typed.lock() {
+            let key = (window.to_string(), store.to_string());
+            match value {
+                Some(v) => kept.insert(key, v),
+                None => kept.remove(&key),
+            };
+        }
+    }
+
+    pub(crate) fn typed_for(&self, window: &str, store: &str) -> Option<TypedValue> {
+        self.session_typed.lock().ok()?.get(&(window.to_string(), store.to_string())).cloned()
     }
 
     /// Registers a session to hear of other sessions' local writes; returns its member number.

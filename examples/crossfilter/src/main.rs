@@ -1,7 +1,8 @@
 //! A cross-filtering dashboard over 50,000 generated orders: the region dropdown drives four
 //! charts (scatter, daily line, histogram2d, histogram2dcontour). The filtering runs once per
-//! change, into a store that stays in Rust, and the four chart callbacks share it; they run
-//! concurrently and the window repaints all four in one batch. Below, an orders table filters
+//! change, into a store holding a server-side value: the four chart callbacks receive that
+//! very value (no copy, nothing serialized); they run concurrently and the window repaints
+//! all four in one batch. Below, an orders table filters
 //! and sorts in Rust (`filter_action`/`sort_action` "custom"): the table reports Dash's
 //! `filter_query` and `sort_by`, and `deskdash::table` applies them to the region's orders.
 //! Run: `cargo run -p crossfilter`.
@@ -12,7 +13,6 @@ use plotly::layout::{Axis, Margin};
 use plotly::{Layout, Plot, Scatter};
 use rand::{Rng, SeedableRng};
 use rand_distr::{Distribution, Normal};
-use serde::{Deserialize, Serialize};
 
 const POINTS: usize = 50_000;
 const REGIONS: [&str; 4] = ["North", "South", "East", "West"];
@@ -45,8 +45,8 @@ fn generate() -> Orders {
     o
 }
 
-/// What the filter step shares with the four charts.
-#[derive(Serialize, Deserialize, Default)]
+/// What the filter step shares with the four charts, by reference.
+#[derive(Default)]
 struct Filtered {
     price: Vec<f64>,
     demand: Vec<f64>,
@@ -75,17 +75,17 @@ fn chart_layout(title: &str, x: &str, y: &str) -> Layout {
         .show_legend(false)
 }
 
-fn filter_orders(region: Option<String>, orders: Shared<Orders>) -> (Filtered, String) {
+fn filter_orders(region: Option<String>, orders: Shared<Orders>) -> (Serverside<Filtered>, String) {
     let f = filter(&orders, region.as_deref().unwrap_or("All regions"));
     let mean = f.demand.iter().sum::<f64>() / f.demand.len().max(1) as f64;
     let summary = format!("{} orders · mean demand {mean:.1} units", thousands(f.price.len()));
-    (f, summary)
+    (Serverside::new(f), summary)
 }
 
-fn scatter(f: Filtered) -> Value {
+fn scatter(f: Serverside<Filtered>) -> Value {
     let mut plot = Plot::new();
     plot.add_trace(
-        Scatter::new(f.price, f.demand)
+        Scatter::new(f.price.clone(), f.demand.clone())
             .mode(Mode::Markers)
             .web_gl_mode(true)
             .marker(Marker::new().size(3).opacity(0.35).color("#4c6ef5")),
@@ -94,7 +94,7 @@ fn scatter(f: Filtered) -> Value {
     figure(&plot)
 }
 
-fn daily(f: Filtered) -> Value {
+fn daily(f: Serverside<Filtered>) -> Value {
     let mut sum = vec![0.0; DAYS as usize];
     let mut count = vec![0u32; DAYS as usize];
     for (d, v) in f.day.iter().zip(&f.demand) {
@@ -111,16 +111,16 @@ fn daily(f: Filtered) -> Value {
 
 const SCALE: [(f64, &str); 3] = [(0.0, "rgba(76,110,245,0.04)"), (0.5, "#748ffc"), (1.0, "#364fc7")];
 
-fn density(f: Filtered) -> Value {
+fn density(f: Serverside<Filtered>) -> Value {
     let mut plot = Plot::new();
-    plot.add_trace(Histogram2d::new(f.price, f.demand).nbins(40, 40).colorscale(SCALE).show_scale(false));
+    plot.add_trace(Histogram2d::new(f.price.clone(), f.demand.clone()).nbins(40, 40).colorscale(SCALE).show_scale(false));
     plot.set_layout(chart_layout("Order density", "Price (€)", "Demand (units)"));
     figure(&plot)
 }
 
-fn contour(f: Filtered) -> Value {
+fn contour(f: Serverside<Filtered>) -> Value {
     let mut plot = Plot::new();
-    plot.add_trace(Histogram2dContour::new(f.price, f.demand).contours(14).colorscale(SCALE).show_scale(false));
+    plot.add_trace(Histogram2dContour::new(f.price.clone(), f.demand.clone()).contours(14).colorscale(SCALE).show_scale(false));
     plot.set_layout(chart_layout("Density contours", "Price (€)", "Demand (units)"));
     figure(&plot)
 }
@@ -189,10 +189,16 @@ fn layout() -> Component {
     regions.extend(REGIONS);
     let chart = |id: &str| card(graph(id).height(340)).with_border();
     stack((
-        div((h1("Crossfilter"), text("50,000 generated orders. Pick a region: the filter runs once in Rust and feeds all four charts.").dimmed())),
-        group((dropdown("region").options(regions).value("All regions").clearable(false).label("Region"), text(id("summary")).dimmed()))
-            .align("flex-end")
-            .gap("lg"),
+        div((
+            h1("Crossfilter"),
+            text("50,000 generated orders. Pick a region: the filter runs once in Rust and feeds all four charts.").dimmed(),
+        )),
+        group((
+            dropdown("region").options(regions).value("All regions").clearable(false).label("Region"),
+            text(id("summary")).dimmed(),
+        ))
+        .align("flex-end")
+        .gap("lg"),
         store("filtered"),
         simple_grid((chart("scatter"), chart("daily"), chart("density"), chart("contour"))).cols(2).spacing("md"),
         card(stack((
@@ -202,7 +208,12 @@ fn layout() -> Component {
                 button("Clear filters").id("clear-filters").variant("subtle").size("xs"),
             ))
             .align("baseline"),
-            data_table("orders").columns(table_columns()).filter_action("custom").sort_action("custom").filter_query("").height(420),
+            data_table("orders")
+                .columns(table_columns())
+                .filter_action("custom")
+                .sort_action("custom")
+                .filter_query("")
+                .height(420),
         )))
         .with_border(),
     ))
@@ -214,7 +225,11 @@ fn main() -> deskdash::Result<()> {
     App::new("Crossfilter")
         .shared(generate())
         .layout(layout())
-        .callback(Input::new("region", "value"), (Output::new("filtered", "data"), Output::new("summary", "children")), filter_orders)
+        .callback(
+            Input::new("region", "value"),
+            (Output::new("filtered", "data"), Output::new("summary", "children")),
+            filter_orders,
+        )
         .callback(Input::new("filtered", "data"), Output::new("scatter", "figure"), scatter)
         .callback(Input::new("filtered", "data"), Output::new("daily", "figure"), daily)
         .callback(Input::new("filtered", "data"), Output::new("density", "figure"), density)

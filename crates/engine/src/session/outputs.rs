@@ -7,6 +7,7 @@ use crate::error::EngineError;
 use crate::instances::Resolved;
 use crate::output::Produced;
 use crate::patch::PatchOp;
+use crate::serverside::TypedValue;
 use serde_json::Value;
 
 /// One property to write: a whole value or patch operations on the current one.
@@ -14,6 +15,8 @@ use serde_json::Value;
 pub(crate) enum Write {
     Set(Value),
     Patch(Vec<PatchOp>),
+    /// A server-side value, for a store's `data`.
+    Typed(TypedValue),
 }
 
 /// The writes of one callback result, as `(component key, prop, write)`.
@@ -32,6 +35,7 @@ fn write_of(output: &OutputDep, produced: Produced) -> Result<Option<Write>, Eng
         Produced::Value(v) => Ok(Some(Write::Set(v))),
         Produced::Patch(ops) => Ok(Some(Write::Patch(ops))),
         Produced::NoUpdate => Ok(None),
+        Produced::Typed(t) => Ok(Some(Write::Typed(t))),
         Produced::List(_) => Err(EngineError::MisplacedNoUpdate { output: output.to_string() }),
     }
 }

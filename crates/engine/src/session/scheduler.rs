@@ -21,6 +21,7 @@ use crate::id::ComponentId;
 use crate::instances::{InstKey, Instances, PropKey, Resolved};
 use crate::layout::{id_key, Registry};
 use crate::messages::{PatchBatch, PropUpdate, SessionEvent};
+use crate::serverside::TypedValue;
 use crate::storage::{Entry, StoreWrite, Stores};
 use serde_json::{json, Value};
 use std::collections::{HashMap, HashSet};
@@ -84,6 +85,10 @@ pub(crate) struct Actor {
     /// with the wave's stores.
     memory_edits: HashMap<Entry, (Value, Value)>,
     pending_edits: Vec<StoreWrite>,
+    /// Stores holding a server-side value (their `data` is `null` in the registry).
+    typed: HashMap<String, TypedValue>,
+    /// Stores' JSON data as read by Rust callbacks, shared until the store is next written.
+    snapshots: HashMap<String, Arc<Value>>,
 }
 
 /// What a session needs to know of the app and window it belongs to.
@@ -129,6 +134,8 @@ impl Actor {
             pending_stores: HashMap::new(),
             memory_edits: HashMap::new(),
             pending_edits: Vec::new(),
+            typed: HashMap::new(),
+            snapshots: HashMap::new(),
         };
         let keys: Vec<String> = actor.reg.nodes.keys().cloned().collect();
         actor.hydrate(&keys, true);
@@ -365,12 +372,25 @@ impl Actor {
         self.generation += 1;
         let generation = self.generation;
 
+        let clientside = matches!(spec.invoker, Invoker::Clientside(_));
         let mut values = Vec::new();
+        let mut typed = Vec::new();
         let mut labels = Vec::new();
         let (mut inputs_list, mut states_list) = (Vec::new(), Vec::new());
         for (d, r) in spec.deps.iter().zip(&inst.deps) {
             if d.passes_value() {
-                values.push(self.value_of(r, &d.prop));
+                // A Rust callback reads a store's data by reference; JavaScript needs it whole.
+                let by_reference = if clientside { None } else { self.reads_store_data(r, &d.prop) };
+                match by_reference {
+                    Some(key) => {
+                        values.push(Value::Null);
+                        typed.push(Some(self.store_view(&key)));
+                    }
+                    None => {
+                        values.push(self.value_of(r, &d.prop));
+                        typed.push(None);
+                    }
+                }
                 labels.push(d.to_string());
             }
             match d.kind {
@@ -408,7 +428,7 @@ impl Actor {
             self.call_clientside(&inst.key, generation, values, ctx, cancelled);
             return;
         }
-        let input = CallInput { values, labels, ctx: ctx.clone() };
+        let input = CallInput { values, labels, typed, ctx: ctx.clone() };
         if let (true, Invoker::Sync(f)) = (inline, &spec.invoker) {
             let result = runner::run_here(f, input);
             self.running.insert(inst.key.clone(), Running { generation, long: false, abort: None, cancelled, clientside: None });

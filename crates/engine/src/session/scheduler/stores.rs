@@ -6,11 +6,14 @@
 
 use super::Actor;
 use crate::catalog;
-use crate::error::Result;
+use crate::error::{EngineError, Result};
+use crate::instances::Resolved;
 use crate::messages::UpdateKind;
+use crate::serverside::TypedValue;
 use crate::session::runner;
 use crate::storage::{now_ms, Entry, Scope, StoreWrite};
 use serde_json::Value;
+use std::sync::Arc;
 
 const DATA: &str = "data";
 const STAMP: &str = "modified_timestamp";
@@ -44,6 +47,10 @@ impl Actor {
         let cleared = prop == CLEAR && value == Value::Bool(true);
         if prop == DATA || cleared {
             self.remember_before(key);
+            self.drop_typed(key);
+        }
+        if prop == DATA || cleared {
+            self.snapshots.remove(key);
         }
         let Some(props) = self.reg.props.get_mut(key) else { return Ok(value) };
         let kept = if cleared {
@@ -61,6 +68,66 @@ impl Actor {
             self.stamp(key, now_ms());
         }
         Ok(kept)
+    }
+
+    /// Puts a server-side value in a memory or session store: callbacks that take the store
+    /// as `Serverside<T>` get this very value; the registry holds `null` for its data.
+    pub(super) fn write_typed(&mut self, key: &str, prop: &str, value: TypedValue) -> Result<()> {
+        let refuse = |reason: &str| EngineError::BadOutput { id: key.into(), prop: prop.into(), reason: reason.into() };
+        if !self.is_store(key) || prop != DATA {
+            return Err(refuse("a Serverside value can only be written to a store's data"));
+        }
+        let scope = self.scope_of(key);
+        if scope == Some(Scope::Local) {
+            return Err(refuse(
+                "a Serverside value cannot be kept in a local store, which is saved to disk; use a memory or session store",
+            ));
+        }
+        self.remember_before(key);
+        self.put_data(key, Value::Null);
+        if scope.is_some() {
+            self.stores.keep_typed(&self.window, key, Some(value.clone()));
+        }
+        self.typed.insert(key.to_string(), value);
+        self.stamp(key, now_ms());
+        Ok(())
+    }
+
+    /// Sets a store's data without a write of its own (loaded, restored, pushed).
+    fn put_data(&mut self, key: &str, data: Value) {
+        self.snapshots.remove(key);
+        if let Some(props) = self.reg.props.get_mut(key) {
+            props.insert(DATA.into(), data);
+        }
+    }
+
+    /// What a Rust callback argument reading `key.data` receives: the store's server-side
+    /// value, or its JSON data shared as one `Arc` until the next write, so a large store read
+    /// by several callbacks (or on every click) is copied once per write, not once per read.
+    pub(super) fn store_view(&mut self, key: &str) -> TypedValue {
+        if let Some(held) = self.typed.get(key) {
+            return held.clone();
+        }
+        if let Some(json) = self.snapshots.get(key) {
+            return TypedValue::of(json.clone());
+        }
+        let json = Arc::new(self.reg.get(key, DATA));
+        self.snapshots.insert(key.to_string(), json.clone());
+        TypedValue::of(json)
+    }
+
+    fn drop_typed(&mut self, key: &str) {
+        if self.typed.remove(key).is_some() && self.scope_of(key).is_some() {
+            self.stores.keep_typed(&self.window, key, None);
+        }
+    }
+
+    /// Whether a Rust callback reads this dependency through [`Actor::store_view`].
+    pub(super) fn reads_store_data(&self, r: &Resolved, prop: &str) -> Option<String> {
+        match r {
+            Resolved::One(key) if prop == DATA && self.is_store(key) => Some(key.clone()),
+            _ => None,
+        }
     }
 
     fn remember_before(&mut self, key: &str) {
@@ -88,10 +155,15 @@ impl Actor {
     pub(super) fn hydrate(&mut self, keys: &[String], queue: bool) {
         for key in keys {
             let Some(scope) = self.scope_of(key) else { continue };
+            if let Some(value) = self.stores.typed_for(&self.window, key).filter(|_| matches!(scope, Scope::Session { .. })) {
+                self.typed.insert(key.clone(), value);
+                self.put_data(key, Value::Null);
+                continue;
+            }
             match self.stores.backend().load(&scope, &Entry::Store(key.clone())) {
                 Ok(Some(saved)) => {
+                    self.put_data(key, saved.data);
                     if let Some(props) = self.reg.props.get_mut(key) {
-                        props.insert(DATA.into(), saved.data);
                         props.insert(STAMP.into(), Value::from(saved.modified_timestamp));
                     }
                     if queue {
@@ -134,8 +206,8 @@ impl Actor {
             Err(fault) => {
                 let mut names = Vec::new();
                 for (key, before) in pending {
+                    self.put_data(&key, before.data);
                     if let Some(props) = self.reg.props.get_mut(&key) {
-                        props.insert(DATA.into(), before.data);
                         props.insert(STAMP.into(), before.stamp);
                     }
                     if let Some(id) = self.reg.nodes.get(&key).map(|n| n.id.clone()) {
@@ -163,9 +235,7 @@ impl Actor {
                 continue;
             }
             self.wave_started.get_or_insert_with(std::time::Instant::now);
-            if let Some(props) = self.reg.props.get_mut(&key) {
-                props.insert(DATA.into(), w.data.unwrap_or(Value::Null));
-            }
+            self.put_data(&key, w.data.unwrap_or(Value::Null));
             self.cancel_fired_by(&(key.clone(), DATA.to_string()));
             self.fire(&(key.clone(), DATA.to_string()), None);
             self.stamp(&key, w.modified_timestamp);

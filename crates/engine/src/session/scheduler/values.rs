@@ -120,6 +120,7 @@ impl Actor {
         for (key, prop, write) in writes {
             let result = match write {
                 Write::Patch(ops) => self.write_patch(&key, &prop, ops),
+                Write::Typed(value) => self.write_typed(&key, &prop, value),
                 Write::Set(v) => self.check_output(&key, &prop, &v).and_then(|_| self.set_value(&key, &prop, v)),
             };
             match result {
