@@ -101,7 +101,13 @@ async fn measure_deskdash() -> Map<String, Value> {
     out.insert("ipc_round_trip_ms".into(), json!((ipc.as_f64().unwrap_or(f64::NAN) * 1000.0).round() / 1000.0));
 
     let probe = std::fs::read_to_string(shared().join("measure.js")).expect("../shared/bench/dash/measure.js");
-    for (name, button, target, runs) in [("one", "btn", "out", 200), ("chain5", "chain-btn", "c5", 100), ("fan50", "fan-btn", "f49", 50)] {
+    for (name, button, target, runs) in [
+        ("one", "btn", "out", 200),
+        ("chain5", "chain-btn", "c5", 100),
+        ("fan50", "fan-btn", "f49", 50),
+        ("big_state", "big-btn", "big-out", 30),
+        ("small_state", "small-btn", "small-out", 30),
+    ] {
         w.js("window.__deskdashWaves = []; return true").await;
         let lat = w.js_async_with(&probe, vec![json!(button), json!(target), json!(runs)]).await;
         let lat: Vec<f64> = lat.as_array().map(|a| a.iter().filter_map(Value::as_f64).collect()).unwrap_or_default();
@@ -128,6 +134,9 @@ fn run_dash() -> Value {
     let status = std::process::Command::new("python3")
         .arg(shared().join("run_dash.py"))
         .arg(&out)
+        // Adds Dash's 5 MB store read as State by a button (its other figures are taken with
+        // that store in the page, as deskdash's are).
+        .arg("--big-state")
         .current_dir(shared())
         .stdout(std::process::Stdio::null())
         .status()
@@ -164,6 +173,7 @@ fn main() {
         ("fig100k_paint", num(&desk, &["fig100000", "paint_ms"]), num(&dash, &["fig100000_paint", "ms"])),
         ("fig1m", num(&desk, &["fig1000000", "ms"]), num(&dash, &["fig1000000", "ms"])),
         ("fig1m_paint", num(&desk, &["fig1000000", "paint_ms"]), num(&dash, &["fig1000000_paint", "ms"])),
+        ("big_state_p50", num(&desk, &["big_state", "p50"]), num(&dash, &["big_state", "p50"])),
     ] {
         let ratio = d / k;
         println!("{key:<28} {d:>10.1}ms {k:>10.1}ms {ratio:>8.3}");
@@ -171,9 +181,18 @@ fn main() {
         summary.insert(format!("{key}_dash_ms"), json!(k));
         summary.insert(format!("{key}_ratio"), json!((ratio * 1000.0).round() / 1000.0));
     }
-    for (key, path) in [("one_mean_ms", ["one", "mean"]), ("chain5_mean_ms", ["chain5", "mean"]), ("fan50_mean_ms", ["fan50", "mean"])] {
+    for (key, path) in [
+        ("one_mean_ms", ["one", "mean"]),
+        ("chain5_mean_ms", ["chain5", "mean"]),
+        ("fan50_mean_ms", ["fan50", "mean"]),
+        ("big_state_mean_ms", ["big_state", "mean"]),
+        ("small_state_p50_ms", ["small_state", "p50"]),
+        ("small_state_mean_ms", ["small_state", "mean"]),
+    ] {
         summary.insert(key.into(), json!(num(&desk, &path)));
     }
+    let (big, small) = (num(&desk, &["big_state", "mean"]), num(&desk, &["small_state", "mean"]));
+    println!("State of a 5 MB store vs a 5 KB one (deskdash, mean): {big:.2} ms vs {small:.2} ms");
     for (key, name) in [("one_rust_us", "one"), ("chain5_rust_us", "chain5"), ("fan50_rust_us", "fan50")] {
         summary.insert(key.into(), json!(num(&desk, &[name, "rust_wave_p50_us"])));
     }

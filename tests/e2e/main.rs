@@ -2,6 +2,7 @@
 //! Run by `./run test`, which builds the binaries and provides a display and a D-Bus session.
 
 mod harness;
+mod stores;
 use harness::Window;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

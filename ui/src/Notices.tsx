@@ -12,7 +12,7 @@ export function Notices() {
     <Affix position={{ top: 16, left: "50%" }} zIndex={1100} style={{ transform: "translateX(-50%)" }}>
       <Stack id="dd-notices" gap="xs" w={520}>
         {notices.map((n) => (
-          <Notification key={n.at + n.message} className="dd-notice" color="orange" title="Not saved as expected" withBorder onClose={() => noticeLog.dismiss(n)}>
+          <Notification key={n.at + n.message} className="dd-notice" color="orange" title="Saved data" withBorder onClose={() => noticeLog.dismiss(n)}>
             {n.message}
           </Notification>
         ))}

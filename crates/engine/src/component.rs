@@ -171,6 +171,10 @@ impl Component {
         self.prop("withBorder", true)
     }
     /// Secondary text colour, for captions and counts (`Text`).
+    /// A text's weight (Mantine's `fw`): 400 regular, 600 semi-bold, 700 bold.
+    pub fn weight(self, fw: u32) -> Self {
+        self.prop("fw", fw)
+    }
     pub fn dimmed(self) -> Self {
         self.prop("c", "dimmed")
     }

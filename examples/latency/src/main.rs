@@ -2,7 +2,9 @@
 //! (`../shared/bench/dash/app.py`), so both can be measured side by side:
 //! `#btn -> #out` (one callback), `#chain-btn -> #c1..#c5` (a chain of 5), `#fan-btn ->
 //! #f0..#f49` (50 callbacks on one input), `#fig-n + #fig-btn -> #fig` (scattergl of N
-//! points), and `#big-btn -> #big-out` reading a 100,000-row store as State.
+//! points), and `#big-btn -> #big-out` reading a 100,000-row (5 MB) store as State. Beside
+//! it, `#small-btn -> #small-out` reads a 100-row (5 KB) store the same way: a store's data
+//! stays in Rust and is read in place, so both cost the same.
 //! Run: `cargo run -p latency`.
 
 use deskdash::prelude::*;
@@ -11,8 +13,8 @@ use plotly::{Layout, Plot, Scatter};
 use rand::SeedableRng;
 use rand_distr::{Distribution, StandardNormal};
 
-fn big_rows() -> Vec<Value> {
-    (0..100_000u64)
+fn rows(n: u64) -> Vec<Value> {
+    (0..n)
         .map(|i| json!({"id": i, "label": format!("item-{i:06}"), "value": ((i * 7919 % 100_000) as f64 / 1000.0)}))
         .collect()
 }
@@ -46,8 +48,13 @@ fn fig(_n: u64, points: f64) -> CallbackResult<Value> {
     Ok(figure(&plot))
 }
 
-fn big(n: u64, rows: Vec<Value>) -> String {
-    format!("big {n} rows {}", rows.len())
+/// Dash's `len(data)`: the store's rows, read in place (`Serverside<Value>`: no copy).
+fn big(n: u64, rows: Serverside<Value>) -> String {
+    format!("big {n} rows {}", rows.as_array().map_or(0, Vec::len))
+}
+
+fn small(n: u64, rows: Serverside<Value>) -> String {
+    format!("small {n} rows {}", rows.as_array().map_or(0, Vec::len))
 }
 
 fn layout() -> Component {
@@ -58,9 +65,12 @@ fn layout() -> Component {
     kids.push(input("fig-n").input_type("number").value(1000));
     kids.push(button("fig").id("fig-btn"));
     kids.push(graph("fig").height(420));
-    kids.push(store("big-store").data(big_rows()));
+    kids.push(store("big-store").data(rows(100_000)));
     kids.push(button("big").id("big-btn"));
     kids.push(div(id("big-out")));
+    kids.push(store("small-store").data(rows(100)));
+    kids.push(button("small").id("small-btn"));
+    kids.push(div(id("small-out")));
     div(kids).style(json!({"padding": 16}))
 }
 
@@ -74,5 +84,6 @@ fn main() -> deskdash::Result<()> {
         .callbacks((0..50).map(|i| (Input::new("fan-btn", "n_clicks"), Output::new(format!("f{i}"), "children"), fi)))
         .callback((Input::new("fig-btn", "n_clicks"), State::new("fig-n", "value")), Output::new("fig", "figure"), fig)
         .callback((Input::new("big-btn", "n_clicks"), State::new("big-store", "data")), Output::new("big-out", "children"), big)
+        .callback((Input::new("small-btn", "n_clicks"), State::new("small-store", "data")), Output::new("small-out", "children"), small)
         .run(tauri::generate_context!())
 }
