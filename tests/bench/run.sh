@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The side-by-side bench (called by `./run bench`): builds the latency example in release,
-# installs what the Dash reference needs (Debian chromium and chromedriver; dash, numpy,
-# selenium, plotly, psutil from PyPI), then runs both and prints the figures; the last line is
-# one JSON object.
+# The bench (called by `./run bench`): prints the storage figures (a JSON line), then builds
+# the latency example in release, installs what the Dash reference needs (Debian chromium and
+# chromedriver; dash, numpy, selenium, plotly, psutil from PyPI), runs both side by side and
+# prints the figures; the last line is one JSON object.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
@@ -12,6 +12,8 @@ done
 python3 -c "import dash, numpy, selenium, plotly, psutil" 2>/dev/null || python3 -m pip install -q dash numpy selenium plotly psutil
 cargo build --release -p latency
 cargo build --release -p deskdash-tests --benches
+# Storage figures first (durable store writes, server-side values); its last line is JSON too.
+cargo bench -p deskdash-store --bench storage 2>/dev/null
 dir=$(mktemp -d "${TMPDIR:-/tmp}/deskdash-bench.XXXXXX")
 mkdir -p "$dir/run" && chmod 700 "$dir/run"
 HOME="$dir" XDG_RUNTIME_DIR="$dir/run" DESKDASH_INSTRUMENT=1 DESKDASH_PROFILE=release DESKDASH_TARGET_DIR="$ROOT/target" \
