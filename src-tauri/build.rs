@@ -9,7 +9,7 @@
 use std::path::PathBuf;
 use tauri_codegen::embedded_assets::{AssetOptions, EmbeddedAssets};
 
-const COMMANDS: &[&str] = &["connect", "apply_changes", "clientside_result"];
+const COMMANDS: &[&str] = &["connect", "apply_changes", "clientside_result", "remember_theme"];
 
 /// Shown when the binary was built before the renderer was.
 const NOT_BUILT: &str = "<!doctype html><meta charset=utf-8><title>deskdash</title>\

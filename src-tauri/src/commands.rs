@@ -2,11 +2,11 @@
 //! its push Channel), `apply_changes` (what the user changed; answered with the wave's batch
 //! when it is quick) and `clientside_result` (the answer to a clientside call). Every
 //! message is size-bounded and validated before it reaches the engine; the message types
-//! live in `protocol.rs`.
+//! live in `protocol.rs`. `remember_theme` saves the user's light/dark choice.
 
 use crate::codec;
 use crate::error::{Result, ShellError};
-use crate::protocol::{ApplyReply, ChangeMessage, LoadMessage, ToWindow};
+use crate::protocol::{ApplyReply, ChangeMessage, LoadMessage, Theme, ToWindow};
 use crate::windows::{forward, Windows};
 use deskdash_engine::{Change, ClientsideResult, ErrorReport, Session};
 use serde::de::DeserializeOwned;
@@ -53,6 +53,7 @@ pub async fn connect<R: Runtime>(
             batches: initial.batches,
             clientside: spec.clientside_functions(),
             notices,
+            theme: crate::window_state::theme(&app),
         });
         let message = codec::encode(&load);
         tracing::info!(window = %label, bytes = codec::len(&message), "connected; layout sent");
@@ -235,4 +236,11 @@ mod tests {
         let changes = decode_changes(&body).map_err(|e| e.to_string());
         assert_eq!(changes.as_ref().map(|c| c.iter().map(|c| c.prop.as_str()).collect::<Vec<_>>()), Ok(vec!["value"]));
     }
+}
+
+/// Saves the theme the user picked (the renderer's light/dark switch), for every window and
+/// the next start.
+#[tauri::command]
+pub fn remember_theme<R: Runtime>(app: tauri::AppHandle<R>, theme: Theme) -> Result<()> {
+    crate::window_state::remember_theme(&app, theme)
 }

@@ -12,6 +12,8 @@ pub enum ShellError {
     Malformed(String),
     #[error("window {window} has {limit} messages in flight already; this one is refused")]
     Busy { window: String, limit: usize },
+    #[error("window state: {0}")]
+    WindowState(String),
     #[error("window {0} is not connected; call connect first")]
     NotConnected(String),
     #[error(transparent)]

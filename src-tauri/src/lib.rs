@@ -17,6 +17,7 @@ mod navigation;
 mod protocol;
 mod renderer;
 mod storage;
+mod window_state;
 mod windows;
 
 pub use deskdash_engine as engine;
@@ -46,7 +47,7 @@ pub trait Run {
 
 impl Run for deskdash_engine::App {
     fn run(self, context: tauri::Context) -> Result<()> {
-        tauri::Builder::default().plugin(plugin(self)?).run(with_renderer(context))?;
+        tauri::Builder::default().plugin(store_plugin()).plugin(plugin(self)?).run(with_renderer(context))?;
         Ok(())
     }
 }
@@ -70,6 +71,7 @@ fn prefer_fast_webkit_paths() {
 /// # let app = App::new("x").layout(div(()));
 /// # let context: deskdash::tauri::Context = unimplemented!();
 /// deskdash::tauri::Builder::default()
+///     .plugin(deskdash::store_plugin())
 ///     .plugin(deskdash::plugin(app)?)
 ///     // .plugin(any_other_tauri_plugin::init())
 ///     .run(deskdash::with_renderer(context))?;
@@ -82,7 +84,12 @@ pub fn plugin<R: Runtime>(app: deskdash_engine::App) -> Result<TauriPlugin<R>> {
     prefer_fast_webkit_paths();
     let title = spec.name.clone();
     Ok(tauri::plugin::Builder::new("deskdash")
-        .invoke_handler(tauri::generate_handler![commands::connect, commands::apply_changes, commands::clientside_result])
+        .invoke_handler(tauri::generate_handler![
+            commands::connect,
+            commands::apply_changes,
+            commands::clientside_result,
+            commands::remember_theme
+        ])
         .setup(move |app, _api| {
             logging::init(app.path().app_log_dir().ok().as_deref());
             tracing::info!(identifier = %app.config().identifier, data = ?app.path().app_data_dir().ok(), "{} started", spec.name);
@@ -95,8 +102,22 @@ pub fn plugin<R: Runtime>(app: deskdash_engine::App) -> Result<TauriPlugin<R>> {
             if let Err(e) = window.set_title(&title) {
                 tracing::warn!(window = %window.label(), "could not set the window title: {e}");
             }
+            window_state::restore(&window);
+        })
+        .on_event(|app, event| {
+            if let tauri::RunEvent::WindowEvent { label, event, .. } = event {
+                if let Some(window) = app.get_webview_window(label) {
+                    window_state::record(&window.as_ref().window(), event);
+                }
+            }
         })
         .build())
+}
+
+/// tauri-plugin-store, which keeps each window's size and position and the theme
+/// (`window-state.json` in the app data directory): register it beside [`plugin`].
+pub fn store_plugin<R: Runtime>() -> TauriPlugin<R> {
+    tauri_plugin_store::Builder::new().build()
 }
 
 /// The app's context with deskdash's embedded renderer as its frontend (the app's config

@@ -48,6 +48,8 @@ pub struct LoadMessage {
     pub clientside: Vec<ClientsideFunction>,
     /// What the user must be told at once, in every build (a database set aside).
     pub notices: Vec<String>,
+    /// The theme the user chose last (`remember_theme`), if any.
+    pub theme: Option<Theme>,
 }
 
 impl From<SessionEvent> for ToWindow {
@@ -59,6 +61,15 @@ impl From<SessionEvent> for ToWindow {
             SessionEvent::Notice { message } => ToWindow::Notice { message },
         }
     }
+}
+
+/// The light or dark theme (`remember_theme`, and the load message's `theme`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    Light,
+    Dark,
 }
 
 /// What the user changed (`apply_changes`).
@@ -107,6 +118,7 @@ mod tests {
             Change::decl(),
             ChangeMessage::decl(),
             ApplyReply::decl(),
+            Theme::decl(),
             LoadMessage::decl(),
             ToWindow::decl(),
         ];
@@ -168,6 +180,7 @@ mod tests {
             batches: vec![],
             clientside: vec![],
             notices: vec![],
+            theme: None,
         });
         assert_eq!(serde_json::to_value(load)?["kind"], "load");
         let reply = serde_json::to_value(ApplyReply { batch: None })?;

@@ -17,7 +17,8 @@ mod tests {
     #[test]
     fn the_built_renderer_is_embedded_and_decompresses() {
         let assets = assets();
-        let index = assets.get(&AssetKey::from("/index.html")).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
+        let index =
+            assets.get(&AssetKey::from("/index.html")).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
         assert!(index.contains("<script"), "index.html is embedded and loads the renderer: {index}");
         let scripts: Vec<String> = assets.iter().map(|(path, _)| path.into_owned()).filter(|p| p.ends_with(".js")).collect();
         assert!(scripts.iter().any(|p| p.contains("plotly")), "plotly.js ships inside: {scripts:?}");

@@ -3,6 +3,7 @@
 
 mod harness;
 mod stores;
+mod window_state;
 use harness::Window;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

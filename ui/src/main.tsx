@@ -8,9 +8,9 @@ import "@fontsource/inter/latin-500.css";
 import "@fontsource/inter/latin-600.css";
 import "@fontsource/inter/latin-700.css";
 import "./styles.css";
-import { StrictMode } from "react";
+import { StrictMode, useContext, useEffect } from "react";
 import { createRoot } from "react-dom/client";
-import { ActionIcon, Affix, Center, Loader, MantineProvider, Text, useMantineColorScheme } from "@mantine/core";
+import { ActionIcon, Affix, Center, Loader, MantineProvider, Text, useMantineColorScheme, type MantineColorSchemeManager } from "@mantine/core";
 import { Node, RegistryContext, SessionContext } from "./node";
 import { registry } from "./components";
 import { ErrorOverlay } from "./Overlay";
@@ -22,12 +22,28 @@ import { recordFirstPaint } from "./runtime/instrument";
 import { theme } from "./theme";
 import type { ComponentNode } from "./runtime/ids";
 
+// The theme is the app's, kept in Rust (`window-state.json`, through `remember_theme`) and sent
+// with the load message; the webview's own storage keeps nothing.
+const schemeInMemory: MantineColorSchemeManager = {
+  get: (fallback) => fallback,
+  set: () => {},
+  subscribe: () => {},
+  unsubscribe: () => {},
+  clear: () => {},
+};
+
 function SchemeToggle() {
+  const session = useContext(SessionContext);
   const { colorScheme, setColorScheme } = useMantineColorScheme();
   const dark = colorScheme === "dark";
+  const flip = () => {
+    const next = dark ? "light" : "dark";
+    setColorScheme(next);
+    session?.rememberTheme(next);
+  };
   return (
     <Affix position={{ top: 12, right: 16 }} zIndex={200}>
-      <ActionIcon variant="default" size="lg" radius="md" aria-label="Toggle colour scheme" onClick={() => setColorScheme(dark ? "light" : "dark")}>
+      <ActionIcon id="dd-scheme-toggle" variant="default" size="lg" radius="md" aria-label="Toggle colour scheme" onClick={flip}>
         <Text size="sm">{dark ? "☀" : "☾"}</Text>
       </ActionIcon>
     </Affix>
@@ -36,6 +52,10 @@ function SchemeToggle() {
 
 function Root({ session, layout }: { session: WindowSession; layout: ComponentNode | null }) {
   const shown = layout;
+  const { setColorScheme } = useMantineColorScheme();
+  useEffect(() => {
+    if (session.theme) setColorScheme(session.theme);
+  }, [layout, session, setColorScheme]);
   return (
     <RegistryContext.Provider value={registry}>
     <SessionContext.Provider value={session}>
@@ -64,7 +84,7 @@ async function boot() {
   const draw = (layout: ComponentNode | null) =>
     root.render(
       <StrictMode>
-        <MantineProvider theme={theme} defaultColorScheme="light">
+        <MantineProvider theme={theme} defaultColorScheme="light" colorSchemeManager={schemeInMemory}>
           <Root session={session} layout={layout} />
         </MantineProvider>
       </StrictMode>,

@@ -36,7 +36,7 @@ function recording(seed: Record<string, unknown>): { props: Record<string, unkno
 }
 
 const transport: Transport = {
-  connect: async () => ({ title: "t", debug: false, instrument: false, layout: { type: "Div", props: {} }, batches: [], clientside: [], notices: [] }),
+  connect: async () => ({ title: "t", debug: false, instrument: false, layout: { type: "Div", props: {} }, batches: [], clientside: [], notices: [], theme: null }),
   send: async () => null,
   answer: async () => {},
 };

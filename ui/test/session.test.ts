@@ -14,7 +14,7 @@ describe("window session", () => {
       async connect(onPush): Promise<LoadMessage> {
         push = onPush;
         const layout = { type: "Div", props: { children: [{ type: "Div", props: { id: "out", children: "" } }] } };
-        return { title: "t", debug: true, instrument: false, layout, batches: [], clientside: [], notices: [] };
+        return { title: "t", debug: true, instrument: false, layout, batches: [], clientside: [], notices: [], theme: null };
       },
       async send(_changes: Change[]) {
         return replies.shift() ?? null;
@@ -35,7 +35,7 @@ describe("window session", () => {
     const transport: Transport = {
       async connect(onPush): Promise<LoadMessage> {
         push = onPush;
-        return { title: "t", debug: false, instrument: false, layout: { type: "Div", props: {} }, batches: [], clientside: [], notices: ["database set aside"] };
+        return { title: "t", debug: false, instrument: false, layout: { type: "Div", props: {} }, batches: [], clientside: [], notices: ["database set aside"], theme: null };
       },
       async send() {
         return null;
@@ -50,5 +50,27 @@ describe("window session", () => {
     expect(errorLog.all()).toEqual([]);
     noticeLog.dismiss(noticeLog.all()[0]!);
     expect(noticeLog.all().map((n) => n.message)).toEqual(["not saved: store notes kept its previous data"]);
+  });
+
+  it("takes the remembered theme from the load and hands a new choice to Rust", async () => {
+    const remembered: string[] = [];
+    const transport: Transport = {
+      async connect(): Promise<LoadMessage> {
+        return { title: "t", debug: false, instrument: false, layout: { type: "Div", props: {} }, batches: [], clientside: [], notices: [], theme: "dark" };
+      },
+      async send() {
+        return null;
+      },
+      async answer() {},
+      async rememberTheme(theme) {
+        remembered.push(theme);
+      },
+    };
+    const session = new WindowSession(transport);
+    await session.start();
+    expect(session.theme).toBe("dark");
+    session.rememberTheme("light");
+    expect(session.theme).toBe("light");
+    expect(remembered).toEqual(["light"]);
   });
 });

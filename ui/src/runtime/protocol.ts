@@ -81,6 +81,8 @@ export type ChangeMessage = { changes: Array<Change>, };
 
 export type ApplyReply = { batch: PatchBatch | null, };
 
+export type Theme = "light" | "dark";
+
 export type LoadMessage = { title: string, 
 /**
  * Debug builds show callback errors in an overlay.
@@ -94,6 +96,10 @@ instrument: boolean, layout: ComponentNode, batches: Array<PatchBatch>, clientsi
 /**
  * What the user must be told at once, in every build (a database set aside).
  */
-notices: Array<string>, };
+notices: Array<string>, 
+/**
+ * The theme the user chose last (`remember_theme`), if any.
+ */
+theme: Theme | null, };
 
 export type ToWindow = { "kind": "load" } & LoadMessage | { "kind": "batch", batch: PatchBatch, } | { "kind": "error", error: ErrorReport, } | { "kind": "clientside", call: ClientsideCall, } | { "kind": "notice", message: string, };

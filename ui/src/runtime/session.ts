@@ -5,7 +5,7 @@ import { Clientside } from "./clientside";
 import { errorLog, noticeLog } from "./errors";
 import { type ComponentId, idKey } from "./ids";
 import { recordAnswer, recordWave } from "./instrument";
-import type { PatchBatch } from "./protocol";
+import type { PatchBatch, Theme } from "./protocol";
 import { Store } from "./store";
 import type { Change, LoadMessage, PushMessage, Transport } from "./transport";
 import { WaveOrder } from "./waves";
@@ -22,6 +22,8 @@ export class WindowSession {
   /** Whether the shell asked for benchmark timings (see `instrument.ts`). */
   instrument = false;
   title = "";
+  /** The theme the user chose last, from the load message. */
+  theme: Theme | null = null;
   /** Messages pushed before the load message is processed (the Channel delivers them at
    * once, ahead of the continuation that loads the layout and compiles the functions). */
   private early: PushMessage[] | null = [];
@@ -40,6 +42,7 @@ export class WindowSession {
     this.debug = load.debug;
     this.instrument = load.instrument;
     this.title = load.title;
+    this.theme = load.theme;
     this.store.load(load.layout);
     this.waves.reset();
     for (const b of load.batches) this.waves.receive(b);
@@ -68,6 +71,12 @@ export class WindowSession {
         .catch((e: unknown) => ipcFailed(e, sent.map((c) => `${idKey(c.id)}.${c.prop}`)));
     }
     this.store.set(idKey(id), changes, { redraw: Object.keys(changes).some((prop) => !UNSEEN_PROPS.has(prop)) });
+  }
+
+  /** Saves the user's theme in Rust, for every window and the next start. */
+  rememberTheme(theme: Theme): void {
+    this.theme = theme;
+    this.transport.rememberTheme?.(theme).catch((e: unknown) => ipcFailed(e, ["theme"]));
   }
 
   private applyBatch(batch: PatchBatch): void {

@@ -6,7 +6,7 @@
 import { Channel, invoke } from "@tauri-apps/api/core";
 import { decodeFrame } from "./codec";
 import { errorLog } from "./errors";
-import type { ApplyReply, Change, ClientsideResult, LoadMessage, PatchBatch, ToWindow } from "./protocol";
+import type { ApplyReply, Change, ClientsideResult, LoadMessage, PatchBatch, Theme, ToWindow } from "./protocol";
 
 /** What the Channel carries after the load message. */
 export type PushMessage = Exclude<ToWindow, { kind: "load" }>;
@@ -17,6 +17,8 @@ export interface Transport {
   /** Sends changes; resolves with the batch of the wave they started when it was quick. */
   send(changes: Change[]): Promise<PatchBatch | null>;
   answer(result: ClientsideResult): Promise<void>;
+  /** Saves the user's light/dark choice for the next start (absent in tests that need none). */
+  rememberTheme?(theme: Theme): Promise<void>;
 }
 
 // deskdash's commands, as the `deskdash` Tauri plugin registers them.
@@ -65,5 +67,8 @@ export const tauriTransport: Transport = {
   },
   async answer(result) {
     await invoke(command("clientside_result"), encodeBody(result));
+  },
+  async rememberTheme(theme) {
+    await invoke(command("remember_theme"), { theme });
   },
 };
