@@ -1,8 +1,8 @@
 //! The app's database: opened once at start in the app's own data directory, and handed to
-//! every window's session as its stores. A database that cannot be used never stops the app:
+//! every window's session as its stores and as the memo cache's disk tier. A database that cannot be used never stops the app:
 //! its stores are kept in memory for this run and every window says so.
 
-use deskdash_engine::Stores;
+use deskdash_engine::{Memo, MemoOptions, Stores};
 use deskdash_store::{Database, DatabaseOptions};
 use std::path::Path;
 use std::sync::Arc;
@@ -38,7 +38,9 @@ pub fn open(data_dir: Option<&Path>) -> AppStores {
                 })
                 .collect();
             tracing::info!(database = %path.display(), "stores opened");
-            AppStores { stores: Stores::new(Arc::new(opened.database)), notices }
+            let database = Arc::new(opened.database);
+            let memo = Memo::new(MemoOptions::default(), Some(database.clone()));
+            AppStores { stores: Stores::with_memo(database, memo), notices }
         }
         Err(e) => {
             let notice = format!("{e}. Until the app is restarted, what it stores is kept only in memory.");

@@ -21,6 +21,7 @@ pub(crate) struct CtxInner {
     pub progress: Option<ProgressSink>,
     pub cancelled: Arc<AtomicBool>,
     pub shared: Arc<SharedValues>,
+    pub memo: crate::memo::Memo,
 }
 
 /// The values an app shares with its callbacks, by type (see `App::shared`).

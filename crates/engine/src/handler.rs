@@ -35,6 +35,10 @@ pub struct ArgCursor {
 }
 
 impl ArgCursor {
+    pub(crate) fn ctx(&self) -> &Ctx {
+        &self.ctx
+    }
+
     /// The next Input/State value: its position (from 1), label, JSON value and server-side
     /// value.
     pub(crate) fn next_value(&mut self) -> (usize, String, Value, Option<TypedValue>) {

@@ -16,6 +16,7 @@ pub mod handler;
 pub mod id;
 mod instances;
 mod layout;
+pub mod memo;
 pub mod messages;
 pub mod output;
 pub mod patch;
@@ -39,6 +40,7 @@ pub use messages::{
     SetProps, UpdateKind,
 };
 pub use output::Produced;
+pub use memo::{Memo, MemoDisk, MemoOptions};
 pub use serverside::{IntoOutput, Serverside};
 pub use session::{Session, SessionEvents, QUICK_WAVE};
 pub use storage::{Entry, MemoryBackend, Saved, Scope, StorageFault, StoreBackend, StoreWrite, Stores};

@@ -4,6 +4,7 @@
 //! pushed to the others that show it. The engine knows no database: it hands a wave's writes
 //! to the backend in one call before that wave's batch is sent.
 
+use crate::memo::{Memo, MemoOptions};
 use crate::serverside::TypedValue;
 use crate::session::Command;
 use serde_json::Value;
@@ -105,12 +106,20 @@ pub struct Stores {
     session_typed: Mutex<HashMap<(String, String), TypedValue>>,
     sessions: Mutex<Vec<(u64, WeakUnboundedSender<Command>)>>,
     next_member: AtomicU64,
+    memo: Memo,
 }
 
 impl Stores {
+    /// Stores on `backend`, with a memo cache in memory only.
     pub fn new(backend: Arc<dyn StoreBackend>) -> Arc<Stores> {
+        Stores::with_memo(backend, Memo::new(MemoOptions::default(), None))
+    }
+
+    /// Stores on `backend`, with the app's memo cache.
+    pub fn with_memo(backend: Arc<dyn StoreBackend>, memo: Memo) -> Arc<Stores> {
         Arc::new(Stores {
             backend,
+            memo,
             session_typed: Mutex::new(HashMap::new()),
             sessions: Mutex::new(Vec::new()),
             next_member: AtomicU64::new(1),
@@ -120,6 +129,11 @@ impl Stores {
     /// Stores kept in memory only (nothing survives the process).
     pub fn in_memory() -> Arc<Stores> {
         Stores::new(Arc::new(MemoryBackend::default()))
+    }
+
+    /// The app's memo cache.
+    pub fn memo(&self) -> &Memo {
+        &self.memo
     }
 
     pub(crate) fn backend(&self) -> &dyn StoreBackend {

@@ -2,7 +2,8 @@
 //! - durable store writes: waves per second, each committing one local store of 1 KB or 1 MB
 //!   to SQLite (WAL, synchronous=FULL) before its batch is handed out;
 //! - a 1,000,000-row value shared by four callbacks: wave time and heap allocations per wave,
-//!   as a server-side value (`Serverside<T>`) against the same rows as a JSON store.
+//!   as a server-side value (`Serverside<T>`) against the same rows as a JSON store;
+//! - a memo hit: from memory, and from the SQLite tier (after a restart, as it were).
 //! Run: `cargo bench -p deskdash-store --bench storage` (`./run bench` runs it too).
 
 use deskdash_engine::testing::TestApp;
@@ -14,7 +15,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 #[global_allocator]
-static ALLOC: dhat::Alloc = dhat::Alloc;
+static ALLOC: &stats_alloc::StatsAlloc<std::alloc::System> = &stats_alloc::INSTRUMENTED_SYSTEM;
 
 const ROWS: usize = 1_000_000;
 
@@ -54,13 +55,13 @@ async fn shared_rows(app: App, clicks: u64) -> (f64, f64, f64) {
     let mut times = Vec::new();
     let (mut blocks, mut bytes) = (0u64, 0u64);
     for n in 1..=clicks {
-        let before = dhat::HeapStats::get();
+        let region = stats_alloc::Region::new(ALLOC);
         let started = Instant::now();
         t.set("go", "n_clicks", n).await.expect("click");
         times.push(started.elapsed().as_secs_f64() * 1000.0);
-        let after = dhat::HeapStats::get();
-        blocks += after.total_blocks - before.total_blocks;
-        bytes += after.total_bytes - before.total_bytes;
+        let change = region.change();
+        blocks += change.allocations as u64;
+        bytes += change.bytes_allocated as u64;
         assert!(t.take_errors().is_empty());
     }
     (median(times), blocks as f64 / clicks as f64, bytes as f64 / clicks as f64 / 1_048_576.0)
@@ -73,10 +74,13 @@ fn base(name: &str) -> App {
 
 fn serverside_app(rows: Arc<Columns>) -> App {
     let write = move |_n: u64| Serverside(rows.clone());
-    let mut app = base("serverside").callback(Input::new("go", "n_clicks"), Output::new("rows", "data"), write).prevent_initial_call();
+    let mut app =
+        base("serverside").callback(Input::new("go", "n_clicks"), Output::new("rows", "data"), write).prevent_initial_call();
     for i in 0..4 {
         let read = |c: Serverside<Columns>| c.price.iter().sum::<f64>() + c.demand[7];
-        app = app.callback(Input::new("rows", "data"), Output::new(format!("r{i}").as_str(), "children"), read).prevent_initial_call();
+        app = app
+            .callback(Input::new("rows", "data"), Output::new(format!("r{i}").as_str(), "children"), read)
+            .prevent_initial_call();
     }
     app
 }
@@ -86,13 +90,41 @@ fn json_app(rows: Arc<Columns>) -> App {
     let mut app = base("json").callback(Input::new("go", "n_clicks"), Output::new("rows", "data"), write).prevent_initial_call();
     for i in 0..4 {
         let read = |c: Columns| c.price.iter().sum::<f64>() + c.demand[7];
-        app = app.callback(Input::new("rows", "data"), Output::new(format!("r{i}").as_str(), "children"), read).prevent_initial_call();
+        app = app
+            .callback(Input::new("rows", "data"), Output::new(format!("r{i}").as_str(), "children"), read)
+            .prevent_initial_call();
     }
     app
 }
 
+/// Median time of one memo hit (µs), from memory and from disk.
+fn memo_hits() -> (f64, f64) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = Arc::new(Database::open(&dir.path().join("memo.sqlite"), DatabaseOptions::default()).expect("database").database);
+    let memo = Memo::new(MemoOptions::default(), Some(db));
+    let ttl = Duration::from_secs(600);
+    let result = || (0..1000).map(|i| format!("row {i}")).collect::<Vec<String>>();
+    let args = ("North", 2026, "monthly");
+    let _ = memo.cached("report", &args, ttl, result);
+    let mut from_memory = Vec::new();
+    for _ in 0..2000 {
+        let t = Instant::now();
+        let rows: Vec<String> = memo.cached("report", &args, ttl, result);
+        from_memory.push(t.elapsed().as_secs_f64() * 1e6);
+        assert_eq!(rows.len(), 1000);
+    }
+    let mut from_disk = Vec::new();
+    for _ in 0..200 {
+        memo.clear_memory();
+        let t = Instant::now();
+        let rows: Vec<String> = memo.cached("report", &args, ttl, || unreachable!("a hit on disk"));
+        from_disk.push(t.elapsed().as_secs_f64() * 1e6);
+        assert_eq!(rows.len(), 1000);
+    }
+    (median(from_memory), median(from_disk))
+}
+
 fn main() {
-    let _profiler = dhat::Profiler::builder().testing().build();
     let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("runtime");
     let mut summary = Map::new();
     println!("{:<44} {:>14}", "figure", "value");
@@ -116,6 +148,11 @@ fn main() {
         summary.insert(label.into(), json!((value * 100.0).round() / 100.0));
     }
     summary.insert("rows_1m_wave_ratio".into(), json!(((with_ms / json_ms) * 1000.0).round() / 1000.0));
+    let (memory_us, disk_us) = memo_hits();
+    for (label, value) in [("memo_hit_memory_us", memory_us), ("memo_hit_disk_us", disk_us)] {
+        println!("{label:<44} {value:>12.1}µs");
+        summary.insert(label.into(), json!((value * 10.0).round() / 10.0));
+    }
     std::thread::sleep(Duration::from_millis(10));
     println!("{}", Value::Object(summary));
 }

@@ -4,9 +4,10 @@
 
 use crate::error::{Result, StoreError};
 use crate::schema;
-use deskdash_engine::{Entry, Saved, Scope, StorageFault, StoreBackend, StoreWrite};
+use deskdash_engine::{Entry, MemoDisk, Saved, Scope, StorageFault, StoreBackend, StoreWrite};
 use rusqlite::{params, Connection, ErrorCode, OptionalExtension, TransactionBehavior};
 use rusqlite_migration::SchemaVersion;
+use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Duration;
@@ -18,11 +19,17 @@ pub struct DatabaseOptions {
     pub busy_timeout: Duration,
     /// The largest store data accepted, in bytes of JSON.
     pub max_value_bytes: usize,
+    /// How many bytes of memoized results the disk tier keeps; the soonest to expire go first.
+    pub max_memo_bytes: u64,
 }
 
 impl Default for DatabaseOptions {
     fn default() -> Self {
-        DatabaseOptions { busy_timeout: Duration::from_secs(5), max_value_bytes: 256 * 1024 * 1024 }
+        DatabaseOptions {
+            busy_timeout: Duration::from_secs(5),
+            max_value_bytes: 256 * 1024 * 1024,
+            max_memo_bytes: 1024 * 1024 * 1024,
+        }
     }
 }
 
@@ -214,6 +221,55 @@ impl Database {
     #[doc(hidden)]
     pub fn execute_batch_for_tests(&self, sql: &str) -> Result<()> {
         self.connection().execute_batch(sql).map_err(|source| StoreError::Open { path: self.path.clone(), source })
+    }
+}
+
+impl Database {
+    fn memo_failed(&self, source: rusqlite::Error) -> StorageFault {
+        StorageFault(format!("database {}: memo cache: {source}", self.path.display()))
+    }
+}
+
+impl MemoDisk for Database {
+    fn memo_get(&self, key: &str, now_ms: i64) -> std::result::Result<Option<(Value, i64)>, StorageFault> {
+        let row: Option<(String, i64)> = self
+            .connection()
+            .query_row("SELECT value, expires_ms FROM memo WHERE key = ?1 AND expires_ms > ?2", params![key, now_ms], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()
+            .map_err(|e| self.memo_failed(e))?;
+        Ok(row.and_then(|(text, expires)| serde_json::from_str(&text).ok().map(|v| (v, expires))))
+    }
+
+    fn memo_put(&self, key: &str, value: &Value, expires_ms: i64) -> std::result::Result<(), StorageFault> {
+        let text = value.to_string();
+        let mut conn = self.connection();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(|e| self.memo_failed(e))?;
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64);
+        tx.execute("DELETE FROM memo WHERE expires_ms <= ?1", params![now]).map_err(|e| self.memo_failed(e))?;
+        tx.execute(
+            "INSERT INTO memo (key, value, bytes, expires_ms) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value, bytes = excluded.bytes, expires_ms = excluded.expires_ms",
+            params![key, text, text.len() as i64, expires_ms],
+        )
+        .map_err(|e| self.memo_failed(e))?;
+        // Over the bound: drop the entries closest to expiring until it fits.
+        let total =
+            |tx: &rusqlite::Transaction| tx.query_row("SELECT COALESCE(SUM(bytes), 0) FROM memo", [], |r| r.get::<_, i64>(0));
+        let limit = i64::try_from(self.options.max_memo_bytes).unwrap_or(i64::MAX);
+        while total(&tx).map_err(|e| self.memo_failed(e))? > limit {
+            let dropped = tx
+                .execute(
+                    "DELETE FROM memo WHERE key = (SELECT key FROM memo WHERE key <> ?1 ORDER BY expires_ms LIMIT 1)",
+                    params![key],
+                )
+                .map_err(|e| self.memo_failed(e))?;
+            if dropped == 0 {
+                break;
+            }
+        }
+        tx.commit().map_err(|e| self.memo_failed(e))
     }
 }
 

@@ -27,6 +27,16 @@ const LIST: &[M<'static>] = &[
             PRIMARY KEY (scope, component, prop, persistence)
         ) WITHOUT ROWID;",
     ),
+    // The memo cache's disk tier: a result's JSON until it expires (ms since the epoch).
+    M::up(
+        "CREATE TABLE memo (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL,
+            bytes INTEGER NOT NULL,
+            expires_ms INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX memo_by_expiry ON memo (expires_ms);",
+    ),
 ];
 
 pub fn migrations() -> Migrations<'static> {

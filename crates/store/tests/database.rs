@@ -75,7 +75,7 @@ fn the_database_is_in_wal_mode_with_the_current_schema() -> TestResult {
     let conn = rusqlite::Connection::open(db_path(&dir))?;
     let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    assert_eq!((mode.as_str(), version), ("wal", 2));
+    assert_eq!((mode.as_str(), version), ("wal", 3));
     assert_eq!(db.integrity_check()?, "ok");
     Ok(())
 }
@@ -105,7 +105,7 @@ fn a_database_from_a_newer_app_is_refused_and_left_untouched() -> TestResult {
     let before = std::fs::read(&path)?;
     let refused = Database::open(&path, DatabaseOptions::default()).err().ok_or("a newer schema was opened")?;
     let message = refused.to_string();
-    assert!(matches!(refused, StoreError::NewerSchema { found: 7, known: 2, .. }), "{message}");
+    assert!(matches!(refused, StoreError::NewerSchema { found: 7, known: 3, .. }), "{message}");
     assert!(message.contains(&path.display().to_string()) && message.contains("left untouched"), "{message}");
     assert_eq!(std::fs::read(&path)?, before, "not a byte changed");
     Ok(())
@@ -201,5 +201,41 @@ async fn a_persisted_choice_is_saved_in_the_database_and_comes_back_after_a_rest
     let edit = Entry::UserEdit { component: "city".into(), prop: "value".into(), persistence: "true".into() };
     let saved = open(&path)?.load_entry(&Scope::Local, &edit)?.map(|s| s.data);
     assert_eq!(saved, Some(json!(["Lima", "Paris"])), "the edit and the value it replaced");
+    Ok(())
+}
+
+#[test]
+fn memoized_results_survive_a_restart_until_they_expire_within_their_size_bound() -> TestResult {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::time::Duration;
+    let dir = tempfile::tempdir()?;
+    let path = db_path(&dir);
+    let runs = AtomicUsize::new(0);
+    let memo_on = |db: Arc<Database>| Memo::new(MemoOptions::default(), Some(db));
+    let report = |memo: &Memo, region: &str, ttl: Duration| -> String {
+        memo.cached("report", region, ttl, || {
+            runs.fetch_add(1, Ordering::SeqCst);
+            format!("report for {region}")
+        })
+    };
+    let first = memo_on(open(&path)?);
+    report(&first, "North", Duration::from_secs(600));
+    report(&first, "South", Duration::from_millis(50));
+    drop(first);
+    std::thread::sleep(Duration::from_millis(120));
+    let restarted = memo_on(open(&path)?);
+    assert_eq!(report(&restarted, "North", Duration::from_secs(600)), "report for North");
+    assert_eq!(runs.load(Ordering::SeqCst), 2, "North came from disk after the restart");
+    report(&restarted, "South", Duration::from_secs(600));
+    assert_eq!(runs.load(Ordering::SeqCst), 3, "South had expired on disk");
+
+    let small = DatabaseOptions { max_memo_bytes: 2_000, ..DatabaseOptions::default() };
+    let db = Arc::new(Database::open(&dir.path().join("small.sqlite"), small)?.database);
+    for i in 0..20u64 {
+        db.memo_put(&format!("k{i}"), &json!("y".repeat(300)), i64::MAX - 20 + i as i64)?;
+    }
+    let kept: Vec<bool> = (0..20u64).map(|i| db.memo_get(&format!("k{i}"), 0).map(|v| v.is_some()).unwrap_or(false)).collect();
+    assert!(kept.iter().filter(|k| **k).count() <= 6, "about 2,000 bytes kept: {kept:?}");
+    assert!(kept[19] && !kept[0], "the soonest to expire went first: {kept:?}");
     Ok(())
 }

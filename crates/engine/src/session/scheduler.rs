@@ -421,6 +421,7 @@ impl Actor {
             progress,
             cancelled: cancelled.clone(),
             shared: app.shared.clone(),
+            memo: self.stores.memo().clone(),
         }));
         self.set_running_props(&inst.key, true);
 

@@ -41,8 +41,8 @@ impl Actor {
         self.reg.nodes.get(key).is_some_and(|n| n.kind == "Store")
     }
 
-    /// Writes one property of a store and returns the value it now holds (`clear_data` is a
-    /// request, so it is always back to `false`).
+    /// Writes one property of a store and returns what to send of it: `clear_data` is a
+    /// request, so it is back to `false`; `data` stays in Rust, so nothing.
     pub(super) fn write_store(&mut self, key: &str, prop: &str, value: Value) -> Result<Value> {
         let cleared = prop == CLEAR && value == Value::Bool(true);
         if prop == DATA || cleared {
@@ -55,11 +55,16 @@ impl Actor {
         let Some(props) = self.reg.props.get_mut(key) else { return Ok(value) };
         let kept = if cleared {
             props.insert(DATA.into(), Value::Null);
+            props.insert(prop.to_string(), Value::Bool(false));
             Value::Bool(false)
+        } else if prop == DATA {
+            // The data itself is never sent (`catalog::stays_in_rust`): no copy is handed back.
+            props.insert(prop.to_string(), value);
+            Value::Null
         } else {
+            props.insert(prop.to_string(), value.clone());
             value
         };
-        props.insert(prop.to_string(), kept.clone());
         if cleared {
             // As Dash's store, emptying is a write of `data`: what listens to it fires.
             self.fire(&(key.to_string(), DATA.to_string()), None);
