@@ -93,7 +93,7 @@ pub fn plugin<R: Runtime>(app: deskdash_engine::App) -> Result<TauriPlugin<R>> {
         .setup(move |app, _api| {
             logging::init(app.path().app_log_dir().ok().as_deref());
             tracing::info!(identifier = %app.config().identifier, data = ?app.path().app_data_dir().ok(), "{} started", spec.name);
-            let stores = storage::open(app.path().app_data_dir().ok().as_deref());
+            let stores = storage::open(app.path().app_data_dir().ok().as_deref(), spec.max_store_bytes);
             app.manage(windows::Windows::new(spec, stores));
             Ok(())
         })

@@ -90,6 +90,9 @@ pub struct AppSpec {
     pub suppress_callback_exceptions: bool,
     /// Values shared with callbacks by type (`App::shared`, the `Shared<T>` argument).
     pub shared: Arc<SharedValues>,
+    /// The largest data a saved (session or local) store may hold, in bytes of JSON; None
+    /// leaves the database's own bound.
+    pub max_store_bytes: Option<usize>,
 }
 
 /// A clientside callback's JavaScript, as the renderer compiles it on load.
@@ -190,6 +193,7 @@ pub struct App {
     shared: SharedValues,
     suppress_callback_exceptions: bool,
     prevent_initial_callbacks: bool,
+    max_store_bytes: Option<usize>,
 }
 
 impl App {
@@ -203,6 +207,7 @@ impl App {
             shared: SharedValues::new(),
             suppress_callback_exceptions: false,
             prevent_initial_callbacks: false,
+            max_store_bytes: None,
         }
     }
 
@@ -311,6 +316,13 @@ impl App {
         self
     }
 
+    /// The most a session or local store may hold, in bytes of JSON (256 MB unless set): a
+    /// larger write is refused with a notice naming the store, which keeps what was saved.
+    pub fn max_store_bytes(mut self, bytes: usize) -> Self {
+        self.max_store_bytes = Some(bytes);
+        self
+    }
+
     /// Default for `prevent_initial_call` on every callback that does not set it.
     pub fn prevent_initial_callbacks(mut self, on: bool) -> Self {
         self.prevent_initial_callbacks = on;
@@ -359,6 +371,7 @@ impl App {
             callbacks: specs,
             suppress_callback_exceptions: self.suppress_callback_exceptions,
             shared: Arc::new(self.shared),
+            max_store_bytes: self.max_store_bytes,
         }))
     }
 }

@@ -15,7 +15,9 @@ pub enum EngineError {
     UnknownComponentType { path: String, kind: String },
     #[error("component at {path} has an invalid id: {reason}")]
     InvalidId { path: String, reason: String },
-    #[error("callback {callback}: output {id}.{prop} is already written by callback {owner}; set allow_duplicate on one of them")]
+    #[error(
+        "callback {callback}: output {id}.{prop} is already written by callback {owner}; set allow_duplicate on one of them"
+    )]
     DuplicateOutput { callback: String, id: String, prop: String, owner: String },
     #[error("callbacks form a cycle: {}", members.join(" -> "))]
     Cycle { members: Vec<String> },
@@ -72,6 +74,9 @@ pub struct PreventUpdate;
 pub enum CallbackError {
     PreventUpdate,
     Failed(String),
+    /// The callback's return value could not be serialized (a map with non-string keys, a
+    /// failing `Serialize`): nothing is written.
+    Unserializable(String),
 }
 
 impl CallbackError {
@@ -85,6 +90,7 @@ impl fmt::Display for CallbackError {
         match self {
             CallbackError::PreventUpdate => f.write_str("PreventUpdate"),
             CallbackError::Failed(m) => f.write_str(m),
+            CallbackError::Unserializable(m) => write!(f, "return value does not serialize: {m}"),
         }
     }
 }

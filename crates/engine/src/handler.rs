@@ -182,7 +182,7 @@ pub trait IntoCallbackResult {
 pub type CallbackResult<T> = Result<T, CallbackError>;
 
 fn produce<T: Serialize + ?Sized>(v: &T) -> Result<Produced, CallbackError> {
-    Produced::from_serialize(v).map_err(|e| CallbackError::Failed(format!("return value does not serialize: {e}")))
+    Produced::from_serialize(v).map_err(|e| CallbackError::Unserializable(e.to_string()))
 }
 
 impl<T: Serialize, E: Into<CallbackError>> IntoCallbackResult for Result<T, E> {

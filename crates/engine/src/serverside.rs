@@ -105,7 +105,7 @@ pub trait IntoOutput {
 
 impl<T: serde::Serialize> IntoOutput for T {
     fn into_output(self) -> Result<Produced, CallbackError> {
-        Produced::from_serialize_output(&self).map_err(|e| CallbackError::Failed(format!("return value does not serialize: {e}")))
+        Produced::from_serialize_output(&self).map_err(|e| CallbackError::Unserializable(e.to_string()))
     }
 }
 

@@ -209,3 +209,34 @@ async fn a_store_inserted_by_a_callback_takes_its_saved_copy() -> Result<()> {
     assert_eq!(t.get("inner-shown", "children").await, "holds [1,2]");
     Ok(())
 }
+
+#[tokio::test]
+async fn data_that_does_not_serialize_is_refused_naming_the_store_and_nothing_is_saved() -> Result<()> {
+    fn bad(_n: u64) -> std::collections::BTreeMap<(u8, u8), u8> {
+        // JSON object keys must be strings: a tuple key cannot be written.
+        std::collections::BTreeMap::from([((1, 2), 3)])
+    }
+    let app = App::new("bad")
+        .layout(div((button("go").id("go"), input("note"), store("notes").storage(Storage::Local))))
+        .callback(Input::new("note", "value"), Output::new("notes", "data"), save)
+        .prevent_initial_call()
+        .callback(Input::new("go", "n_clicks"), Output::new("notes", "data").allow_duplicate(), bad)
+        .prevent_initial_call()
+        .build()?;
+    let backend = Arc::new(MemoryBackend::default());
+    let mut t = TestApp::start_in(app, Stores::new(backend.clone()), "main").await?;
+    t.set("note", "value", "kept").await?;
+    t.set("go", "n_clicks", 1).await?;
+    let errors = t.take_errors();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].message.contains("notes.data") && errors[0].message.contains("nothing was written"),
+        "{}",
+        errors[0].message
+    );
+    assert_eq!(t.get("notes", "data").await, "kept");
+    let saved =
+        backend.load(&Scope::Local, &Entry::Store("notes".into())).map_err(|e| EngineError::MalformedChange { reason: e.0 })?;
+    assert_eq!(saved.map(|s| s.data), Some(json!("kept")));
+    Ok(())
+}

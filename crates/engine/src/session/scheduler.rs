@@ -512,6 +512,12 @@ impl Actor {
         match done.result {
             Err(CallbackError::PreventUpdate) => {}
             Err(CallbackError::Failed(message)) => self.report(&spec.name, spec.input_labels(), message),
+            Err(CallbackError::Unserializable(reason)) => {
+                let outputs: Vec<String> = spec.outputs.iter().map(|o| o.to_string()).collect();
+                let message =
+                    format!("its value for {} does not serialize, so nothing was written: {reason}", outputs.join(", "));
+                self.report(&spec.name, spec.input_labels(), message)
+            }
             // Looked up again: resetting `running` props may have re-resolved the instances.
             Ok(produced) => match self.inst.by_key.get(&done.key).map(|&i| self.inst.list[i].clone()) {
                 Some(inst) => {
