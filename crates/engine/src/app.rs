@@ -65,6 +65,9 @@ pub struct CallbackSpec {
     pub running: Vec<(OutputDep, Value, Value)>,
     pub progress: Vec<OutputDep>,
     pub cancel: Vec<Dep>,
+    /// Whether the function can read `inputs_list`/`states_list` (a `Ctx` argument, or
+    /// JavaScript): only then are they filled.
+    pub(crate) reads_context: bool,
 }
 
 impl CallbackSpec {
@@ -436,6 +439,7 @@ fn resolve(index: usize, cb: Callback, prevent_default: bool) -> Result<Callback
         deps,
         outputs,
         multi_output: cb.multi_output,
+        reads_context: cb.reads_context,
         invoker: cb.invoker,
         prevent_initial_call,
         background: cb.background,

@@ -32,6 +32,8 @@ pub struct Callback {
     pub(crate) arity: Arity,
     /// Shared values the function's arguments read, checked at registration.
     pub(crate) shared_needs: Vec<SharedNeed>,
+    /// Whether the function can read the callback context (a `Ctx` argument).
+    pub(crate) reads_context: bool,
     /// The function's own name when it is a named function (not a closure): the default
     /// name of the callback.
     pub(crate) fn_name: Option<&'static str>,
@@ -47,13 +49,13 @@ impl Callback {
     /// A callback computed by a plain function.
     pub fn new<Args, H: Handler<Args>>(inputs: impl IntoDeps, outputs: impl IntoOutputs, f: H) -> Self {
         let cb = Self::from_parts(inputs, outputs, Invoker::Sync(f.into_sync_fn()), H::value_arity());
-        Callback { shared_needs: H::shared_needs(), fn_name: fn_name::<H>(), ..cb }
+        Callback { shared_needs: H::shared_needs(), reads_context: H::reads_context(), fn_name: fn_name::<H>(), ..cb }
     }
 
     /// A callback computed by an async function; it runs on the tokio runtime.
     pub fn new_async<Args, H: AsyncHandler<Args>>(inputs: impl IntoDeps, outputs: impl IntoOutputs, f: H) -> Self {
         let cb = Self::from_parts(inputs, outputs, Invoker::Async(f.into_async_fn()), H::value_arity());
-        Callback { shared_needs: H::shared_needs(), fn_name: fn_name::<H>(), ..cb }
+        Callback { shared_needs: H::shared_needs(), reads_context: H::reads_context(), fn_name: fn_name::<H>(), ..cb }
     }
 
     /// A callback written in JavaScript and run by the renderer (Dash's clientside callbacks):
@@ -76,6 +78,8 @@ impl Callback {
             invoker,
             arity,
             shared_needs: Vec::new(),
+            // JavaScript always has `dash_clientside.callback_context`.
+            reads_context: true,
             fn_name: None,
             prevent_initial_call: None,
             background: false,

@@ -55,6 +55,10 @@ pub trait FromCallArg: Sized {
     const TAKES_VALUE: bool;
     /// Whether this argument consumes every remaining value.
     const TAKES_REST: bool = false;
+    /// Whether this argument reads the callback context (Dash's `ctx`), which then carries
+    /// the Input and State values as `inputs_list`/`states_list`: a copy the scheduler makes
+    /// only for callbacks that can read it.
+    const READS_CONTEXT: bool = false;
     fn from_call(cursor: &mut ArgCursor) -> Result<Self, CallbackError>;
     /// The shared value this argument reads (see [`Shared`]), checked at registration.
     fn shared_need() -> Option<SharedNeed> {
@@ -165,6 +169,7 @@ impl Arity {
 
 impl FromCallArg for Ctx {
     const TAKES_VALUE: bool = false;
+    const READS_CONTEXT: bool = true;
     fn from_call(cursor: &mut ArgCursor) -> Result<Self, CallbackError> {
         Ok(cursor.ctx.clone())
     }
@@ -313,6 +318,7 @@ pub(crate) enum Invoker {
 pub trait Handler<Args>: Send + Sync + 'static {
     fn value_arity() -> Arity;
     fn shared_needs() -> Vec<SharedNeed>;
+    fn reads_context() -> bool;
     fn into_sync_fn(self) -> SyncFn;
 }
 
@@ -320,6 +326,7 @@ pub trait Handler<Args>: Send + Sync + 'static {
 pub trait AsyncHandler<Args>: Send + Sync + 'static {
     fn value_arity() -> Arity;
     fn shared_needs() -> Vec<SharedNeed>;
+    fn reads_context() -> bool;
     fn into_async_fn(self) -> AsyncFn;
 }
 
@@ -348,6 +355,9 @@ macro_rules! handler_impls {
                 let needs: [Option<SharedNeed>; 0 $(+ { let _ = stringify!($a); 1 })*] = [$($a::shared_need()),*];
                 needs.into_iter().flatten().collect()
             }
+            fn reads_context() -> bool {
+                false $(|| $a::READS_CONTEXT)*
+            }
             #[allow(non_snake_case, unused_mut, unused_variables)]
             fn into_sync_fn(self) -> SyncFn {
                 Arc::new(move |input: CallInput| {
@@ -371,6 +381,9 @@ macro_rules! handler_impls {
             fn shared_needs() -> Vec<SharedNeed> {
                 let needs: [Option<SharedNeed>; 0 $(+ { let _ = stringify!($a); 1 })*] = [$($a::shared_need()),*];
                 needs.into_iter().flatten().collect()
+            }
+            fn reads_context() -> bool {
+                false $(|| $a::READS_CONTEXT)*
             }
             #[allow(non_snake_case, unused_mut, unused_variables)]
             fn into_async_fn(self) -> AsyncFn {

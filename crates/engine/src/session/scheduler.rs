@@ -393,7 +393,9 @@ impl Actor {
                 }
                 labels.push(d.to_string());
             }
+            // Each entry carries the value: a copy made only for a callback that can read it.
             match d.kind {
+                _ if !spec.reads_context => {}
                 crate::deps::DepKind::Input => inputs_list.push(self.describe(r, &d.prop, true)),
                 crate::deps::DepKind::State => states_list.push(self.describe(r, &d.prop, true)),
                 crate::deps::DepKind::Trigger => {}

@@ -48,8 +48,6 @@ impl Actor {
         if prop == DATA || cleared {
             self.remember_before(key);
             self.drop_typed(key);
-        }
-        if prop == DATA || cleared {
             self.snapshots.remove(key);
         }
         let Some(props) = self.reg.props.get_mut(key) else { return Ok(value) };
@@ -180,7 +178,9 @@ impl Actor {
                     self.stamp(key, now_ms());
                 }
                 Ok(None) => {}
-                Err(fault) => self.notice(format!("store {key}: its saved data could not be read, so it starts empty: {fault}")),
+                Err(fault) => {
+                    self.notice(format!("store {key}: its saved data could not be read, so it starts from the layout's: {fault}"))
+                }
             }
         }
     }
