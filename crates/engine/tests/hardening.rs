@@ -17,7 +17,8 @@ fn nest(levels: usize, next: &str) -> Value {
 
 #[tokio::test]
 async fn a_layout_grown_level_by_level_stops_at_the_depth_bound() -> Result<()> {
-    let app = App::new("deep").layout(div((div(id("n0")), button("ok").id("ok"), div(id("out")))))
+    let app = App::new("deep")
+        .layout(div((div(id("n0")), button("ok").id("ok"), div(id("out")))))
         .callback(Input::new("ok", "n_clicks"), Output::new("out", "children"), |n: Option<u64>| n.unwrap_or(0))
         .suppress_callback_exceptions(true);
     let mut t = TestApp::start(app).await?;
@@ -62,7 +63,11 @@ async fn a_running_output_that_replaces_components_does_not_derail_the_other_rea
         })
         .running(Output::new("area", "children"), json!([{"type": "Div", "props": {"children": "busy"}}]), json!([]))
         .prevent_initial_call()
-        .callback(Input::new(json!({"type": "item", "index": MATCH}), "value"), Output::new(json!({"type": "echo", "index": MATCH}), "children"), |v: String| v)
+        .callback(
+            Input::new(json!({"type": "item", "index": MATCH}), "value"),
+            Output::new(json!({"type": "echo", "index": MATCH}), "children"),
+            |v: String| v,
+        )
         .callback(Input::new("go", "n_clicks"), Output::new("other-out", "children"), |n: u64| format!("other {n}"))
         .prevent_initial_call();
     let mut t = TestApp::start(app).await?;
@@ -178,10 +183,16 @@ async fn slow_plain_callbacks_in_two_windows_never_stall_a_third() -> Result<()>
 
 #[tokio::test]
 async fn a_window_may_change_only_what_a_user_can() -> Result<()> {
-    let app = App::new("editable")
-        .layout(div((input("name").value("a"), button("go").id("go"), store("secret").data("kept"), div("text").id("box"))));
+    let app = App::new("editable").layout(div((
+        input("name").value("a"),
+        button("go").id("go"),
+        store("secret").data("kept"),
+        div("text").id("box"),
+    )));
     let (session, _events, _) = Session::start(app.build()?).await?;
-    for (id, prop, value) in [("box", "children", json!("forged")), ("secret", "data", json!("forged")), ("go", "disabled", json!(true))] {
+    for (id, prop, value) in
+        [("box", "children", json!("forged")), ("secret", "data", json!("forged")), ("go", "disabled", json!(true))]
+    {
         let refused = session.apply(vec![Change::new(id, prop, value)]).await.err().map(|e| e.to_string()).unwrap_or_default();
         assert!(refused.contains(&format!("{prop} is not a property a user can change")), "{id}.{prop}: {refused}");
     }
@@ -314,4 +325,36 @@ async fn under_steady_input_the_screen_follows_instead_of_waiting_for_the_input_
     assert!(during >= 3, "batches reached the window during the input: {during}");
     assert_eq!(session.get("echo".into(), "children").await?, "v59");
     Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn among_allow_duplicate_writers_of_one_wave_the_later_depth_wins() {
+    // `slow` (depth 1) and `mid` (depth 1) start together; `mid` feeds `deep` (depth 2), a
+    // lone short callback that runs at once and writes `out` before `slow` is done. Dash's
+    // order puts `deep` after `slow`: its write must stand.
+    fn slow(n: u64) -> String {
+        std::thread::sleep(std::time::Duration::from_millis(150));
+        format!("slow {n}")
+    }
+    fn mid(n: u64) -> u64 {
+        n
+    }
+    fn deep(n: u64) -> String {
+        format!("deep {n}")
+    }
+    let app = App::new("depth")
+        .layout(div((button("go").id("go"), div(id("mid")), div(id("out")))))
+        .callback(Input::new("go", "n_clicks"), Output::new("out", "children").allow_duplicate(), slow)
+        .name("slow")
+        .prevent_initial_call()
+        .callback(Input::new("go", "n_clicks"), Output::new("mid", "children"), mid)
+        .prevent_initial_call()
+        .callback(Input::new("mid", "children"), Output::new("out", "children").allow_duplicate(), deep)
+        .prevent_initial_call();
+    let mut t = TestApp::start(app).await.expect("starts");
+    t.set("go", "n_clicks", 1).await.expect("click");
+    assert_eq!(t.calls("slow").await, 1);
+    assert_eq!(t.get("out", "children").await, "deep 1", "the depth-2 writer's value stands");
+    t.set("go", "n_clicks", 2).await.expect("click");
+    assert_eq!(t.get("out", "children").await, "deep 2", "and again in the next wave");
 }

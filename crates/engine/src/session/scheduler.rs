@@ -39,10 +39,13 @@ pub(crate) struct Completion {
 struct Request {
     seq: u64,
     triggered: Vec<(ComponentId, String)>,
+    /// How many callbacks lie between the wave's change and this call (1: fired by the change).
+    depth: u32,
 }
 
 struct Running {
     generation: u64,
+    depth: u32,
     long: bool,
     abort: Option<tokio::task::AbortHandle>,
     cancelled: Arc<AtomicBool>,
@@ -89,6 +92,13 @@ pub(crate) struct Actor {
     typed: HashMap<String, TypedValue>,
     /// Stores' JSON data as read by Rust callbacks, shared until the store is next written.
     snapshots: HashMap<String, Arc<Value>>,
+    /// The depth of the call whose results are being written (0 for a user's change): what
+    /// it fires is one deeper.
+    writing_depth: u32,
+    /// The writes since the last change, by property, at the depth of their writer: among
+    /// `allow_duplicate` writers, a shallower call finishing late does not overwrite a deeper
+    /// one (Dash's order).
+    written_at: HashMap<PropKey, u32>,
 }
 
 /// What a session needs to know of the app and window it belongs to.
@@ -136,6 +146,8 @@ impl Actor {
             pending_edits: Vec::new(),
             typed: HashMap::new(),
             snapshots: HashMap::new(),
+            writing_depth: 0,
+            written_at: HashMap::new(),
         };
         let keys: Vec<String> = actor.reg.nodes.keys().cloned().collect();
         actor.hydrate(&keys, true);
@@ -227,7 +239,9 @@ impl Actor {
         let key = inst.key.clone();
         self.seq += 1;
         let seq = self.seq;
-        let req = self.requested.entry(key).or_insert(Request { seq, triggered: Vec::new() });
+        let depth = self.writing_depth + 1;
+        let req = self.requested.entry(key).or_insert(Request { seq, triggered: Vec::new(), depth });
+        req.depth = req.depth.max(depth);
         if let Some(t) = trigger {
             if !req.triggered.contains(&t) {
                 req.triggered.push(t);
@@ -366,6 +380,7 @@ impl Actor {
         let Some(req) = self.requested.remove(&inst.key) else {
             return;
         };
+        let depth = req.depth;
         let app = self.app.clone();
         let spec = &app.callbacks[inst.cb];
         *self.calls.entry(spec.name.clone()).or_default() += 1;
@@ -428,13 +443,14 @@ impl Actor {
         self.set_running_props(&inst.key, true);
 
         if let Invoker::Clientside(_) = spec.invoker {
-            self.call_clientside(&inst.key, generation, values, ctx, cancelled);
+            self.call_clientside(&inst.key, generation, depth, values, ctx, cancelled);
             return;
         }
         let input = CallInput { values, labels, typed, ctx: ctx.clone() };
         if let (true, Invoker::Sync(f)) = (inline, &spec.invoker) {
             let result = runner::run_here(f, input);
-            self.running.insert(inst.key.clone(), Running { generation, long: false, abort: None, cancelled, clientside: None });
+            self.running
+                .insert(inst.key.clone(), Running { generation, depth, long: false, abort: None, cancelled, clientside: None });
             self.complete(Completion { key: inst.key, generation, result, ctx });
             return;
         }
@@ -456,7 +472,7 @@ impl Actor {
                 }
             });
         }
-        self.running.insert(inst.key, Running { generation, long: spec.is_long(), abort, cancelled, clientside: None });
+        self.running.insert(inst.key, Running { generation, depth, long: spec.is_long(), abort, cancelled, clientside: None });
     }
 
     fn set_running_props(&mut self, key: &InstKey, during: bool) {
@@ -499,16 +515,18 @@ impl Actor {
             self.winding_down.remove(&done.key);
             return;
         }
-        match self.running.get(&done.key) {
-            Some(r) if r.generation == done.generation => {}
+        let depth = match self.running.get(&done.key) {
+            Some(r) if r.generation == done.generation => r.depth,
             // Cancelled or superseded: its result must not reach the screen.
             _ => return,
-        }
+        };
         self.running.remove(&done.key);
         if !self.inst.by_key.contains_key(&done.key) {
             return;
         }
         self.set_running_props(&done.key, false);
+        // What this call's writes fire is one level deeper than the call.
+        self.writing_depth = depth;
         let app = self.app.clone();
         let spec = &app.callbacks[done.key.0];
         match done.result {
@@ -539,5 +557,6 @@ impl Actor {
                 }
             }
         }
+        self.writing_depth = 0;
     }
 }

@@ -36,6 +36,9 @@ impl Actor {
     pub(super) fn apply_changes(&mut self, changes: Vec<Change>, from: Source) -> Result<()> {
         let checked = changes.iter().map(|c| self.validate(c, from)).collect::<Result<Vec<_>>>()?;
         self.wave_started.get_or_insert_with(std::time::Instant::now);
+        // A new change starts a new chain of calls: depths compare within one chain only (under
+        // steady input a wave may never end, and an old deep write must not block new ones).
+        self.written_at.clear();
         // A value can pass its type check and still be refused as it is stored (components
         // holding an id that exists, or nesting too deep): that change is left out, the
         // others go on, and the sender hears of the first refusal.

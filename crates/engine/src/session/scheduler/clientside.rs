@@ -20,6 +20,7 @@ impl Actor {
         &mut self,
         key: &InstKey,
         generation: u64,
+        depth: u32,
         args: Vec<Value>,
         ctx: Ctx,
         cancelled: Arc<AtomicBool>,
@@ -47,7 +48,7 @@ impl Actor {
             self.set_running_props(key, false);
             return;
         }
-        self.running.insert(key.clone(), Running { generation, long, abort: None, cancelled, clientside: Some(ctx) });
+        self.running.insert(key.clone(), Running { generation, depth, long, abort: None, cancelled, clientside: Some(ctx) });
     }
 
     pub(super) fn clientside_done(&mut self, answer: ClientsideResult) -> Result<()> {

@@ -42,6 +42,7 @@ impl Actor {
         }
         if self.running.is_empty() && self.requested.is_empty() {
             self.wave_started = None;
+            self.written_at.clear();
             for w in self.idle_waiters.drain(..) {
                 let _ = w.send(());
             }

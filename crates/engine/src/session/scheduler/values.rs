@@ -118,6 +118,12 @@ impl Actor {
         let writes = outputs::split(&spec.outputs, &inst.outputs, spec.multi_output, produced)?;
         let mut first_error = None;
         for (key, prop, write) in writes {
+            let at = (key.clone(), prop.clone());
+            if self.written_at.get(&at).is_some_and(|&deeper| deeper > self.writing_depth) {
+                tracing::debug!(callback = %spec.name, output = %format!("{key}.{prop}"), "a deeper writer's value stands");
+                continue;
+            }
+            self.written_at.insert(at, self.writing_depth);
             let result = match write {
                 Write::Patch(ops) => self.write_patch(&key, &prop, ops),
                 Write::Typed(value) => self.write_typed(&key, &prop, value),
