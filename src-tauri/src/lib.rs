@@ -16,6 +16,7 @@ mod logging;
 mod navigation;
 mod protocol;
 mod renderer;
+mod scripts;
 mod storage;
 mod window_state;
 mod windows;
@@ -83,6 +84,7 @@ pub fn plugin<R: Runtime>(app: deskdash_engine::App) -> Result<TauriPlugin<R>> {
     let spec = app.build().map_err(ShellError::Registration)?;
     prefer_fast_webkit_paths();
     let title = spec.name.clone();
+    let scripts = spec.clone();
     Ok(tauri::plugin::Builder::new("deskdash")
         .invoke_handler(tauri::generate_handler![
             commands::connect,
@@ -98,6 +100,7 @@ pub fn plugin<R: Runtime>(app: deskdash_engine::App) -> Result<TauriPlugin<R>> {
             Ok(())
         })
         .on_navigation(|_webview, url| navigation::on_navigation(url))
+        .register_uri_scheme_protocol(scripts::SCHEME, move |_ctx, request| scripts::respond(&scripts, request.uri().path()))
         .on_window_ready(move |window| {
             if let Err(e) = window.set_title(&title) {
                 tracing::warn!(window = %window.label(), "could not set the window title: {e}");

@@ -146,7 +146,8 @@ impl Window {
         const BACKSPACE: char = '\u{e003}';
         let el = self.client.find(Locator::Id(id)).await.unwrap_or_else(|e| panic!("#{id}: {e}"));
         let old = el.prop("value").await.ok().flatten().unwrap_or_default();
-        let keys: String = std::iter::once(END).chain(std::iter::repeat_n(BACKSPACE, old.chars().count())).chain(text.chars()).collect();
+        let keys: String =
+            std::iter::once(END).chain(std::iter::repeat_n(BACKSPACE, old.chars().count())).chain(text.chars()).collect();
         el.send_keys(&keys).await.unwrap_or_else(|e| panic!("type into #{id}: {e}"));
     }
 
@@ -158,11 +159,8 @@ impl Window {
         let dir = target_dir().join("e2e-screenshots");
         std::fs::create_dir_all(&dir).expect("screenshot dir");
         let path = dir.join(format!("{}-{label}.png", self.name));
-        let status = std::process::Command::new("import")
-            .args(["-window", "root"])
-            .arg(&path)
-            .status()
-            .expect("ImageMagick import");
+        let status =
+            std::process::Command::new("import").args(["-window", "root"]).arg(&path).status().expect("ImageMagick import");
         assert!(status.success(), "import failed for {}", path.display());
         let out = std::process::Command::new("convert")
             .arg(&path)

@@ -20,6 +20,9 @@ async fn hello_echoes_what_is_typed() {
 async fn a_clientside_callback_feeds_a_rust_callback_in_the_same_wave() {
     let w = Window::launch("hello", "clientside").await;
     w.wait_text("initials-line", "W is your initial", 20).await;
+    // The clientside function came as a script of its own: the page itself may not eval.
+    let eval = w.js("try { new Function('return 1')(); return 'allowed'; } catch (e) { return 'refused: ' + e.name; }").await;
+    assert!(eval.as_str().is_some_and(|s| s.starts_with("refused")), "the CSP allows eval: {eval}");
     // Record every state the line shows: Rust's count must never lag behind the initials.
     w.js("window.__seen = []; new MutationObserver(() => window.__seen.push(document.getElementById('initials-line').textContent))
             .observe(document.getElementById('initials-line'), {subtree: true, childList: true, characterData: true}); return true;")
@@ -55,7 +58,11 @@ async fn graph_state(w: &Window) -> Vec<(u64, u64)> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn crossfilter_dropdown_redraws_all_four_graphs_with_new_data() {
     let w = Window::launch("crossfilter", "crossfilter").await;
-    let drawn = GRAPHS.iter().map(|g| format!("Number(document.getElementById('{g}').dataset.revision || 0) >= 1")).collect::<Vec<_>>().join(" && ");
+    let drawn = GRAPHS
+        .iter()
+        .map(|g| format!("Number(document.getElementById('{g}').dataset.revision || 0) >= 1"))
+        .collect::<Vec<_>>()
+        .join(" && ");
     w.wait_js(&format!("return {drawn};"), 120).await;
     let before = graph_state(&w).await;
     assert_eq!(before[0].1, 50_000, "the scatter starts with every order");
@@ -106,9 +113,12 @@ async fn the_orders_table_filters_and_sorts_in_rust_with_dashs_query_language() 
     w.screenshot("west-by-price").await;
     // A filter_query set from Rust (here: cleared by a button's callback) shows in the filter row.
     w.click("clear-filters").await;
-    w.wait_js("return document.getElementById('orders-filter-region').value === ''
-                 && document.getElementById('orders-count').textContent === 'First 200 of 50,000 matching orders';", 30)
-        .await;
+    w.wait_js(
+        "return document.getElementById('orders-filter-region').value === ''
+                 && document.getElementById('orders-count').textContent === 'First 200 of 50,000 matching orders';",
+        30,
+    )
+    .await;
     w.close().await;
 }
 
@@ -148,9 +158,11 @@ async fn malformed_ipc_is_answered_with_an_error_and_the_app_keeps_responding() 
     let wrong_type = w.js_async(&send(r#"{"changes": [{"id": "count", "prop": "n_clicks", "value": "many"}]}"#)).await;
     assert!(wrong_type.as_str().unwrap_or("").contains("expected an integer"), "{wrong_type}");
     // Answers to clientside calls are checked as strictly.
-    let bad_answer = w.js_async(&send_to("plugin:deskdash|clientside_result", r#"{"call": 1, "outcome": {"kind": "maybe"}}"#)).await;
+    let bad_answer =
+        w.js_async(&send_to("plugin:deskdash|clientside_result", r#"{"call": 1, "outcome": {"kind": "maybe"}}"#)).await;
     assert!(bad_answer.as_str().unwrap_or("").contains("unknown variant `maybe`"), "{bad_answer}");
-    let never_made = w.js_async(&send_to("plugin:deskdash|clientside_result", r#"{"call": 999999, "outcome": {"kind": "prevent"}}"#)).await;
+    let never_made =
+        w.js_async(&send_to("plugin:deskdash|clientside_result", r#"{"call": 999999, "outcome": {"kind": "prevent"}}"#)).await;
     assert!(never_made.as_str().unwrap_or("").contains("call 999999, which was never made"), "{never_made}");
     // A link to the web does not replace the app inside its window (it opens outside).
     w.js("window.location.href = 'https://example.invalid/'; return true;").await;
@@ -176,7 +188,6 @@ async fn a_panicking_callback_shows_the_overlay_and_the_next_click_works() {
     w.screenshot("overlay").await;
     w.close().await;
 }
-
 
 /// Where an app's files go: `$XDG_DATA_HOME/<identifier>` (Tauri's app data directory), with
 /// the log under `logs/`. The tests run with their own XDG_DATA_HOME (see `./run test`).
@@ -205,7 +216,11 @@ async fn each_example_is_its_own_app_with_its_own_data_and_log_directory() {
         // One file a day: deskdash.<date>.log.
         let log = std::fs::read_dir(&logs)
             .ok()
-            .and_then(|d| d.flatten().map(|e| e.path()).find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("deskdash."))))
+            .and_then(|d| {
+                d.flatten()
+                    .map(|e| e.path())
+                    .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("deskdash.")))
+            })
             .unwrap_or_else(|| panic!("{example} wrote no log under {}", logs.display()));
         let text = std::fs::read_to_string(&log).unwrap_or_else(|e| panic!("{}: {e}", log.display()));
         assert!(text.contains(&format!("identifier={identifier}")), "{example}'s log names its own identifier: {text}");

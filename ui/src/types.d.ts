@@ -1,4 +1,4 @@
-declare module "plotly.js-dist-min" {
+declare module "plotly.js-strict-dist-min" {
   interface PlotlyElement extends HTMLDivElement {
     on(event: string, handler: (data: unknown) => void): void;
     removeAllListeners?(event: string): void;

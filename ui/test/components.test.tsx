@@ -5,7 +5,7 @@ import type { ClientsideCall, ClientsideResult } from "../src/runtime/clientside
 import type { Transport } from "../src/runtime/transport";
 import { WindowSession } from "../src/runtime/session";
 
-vi.mock("plotly.js-dist-min", () => {
+vi.mock("plotly.js-strict-dist-min", () => {
   const handlers: Record<string, (e: unknown) => void> = {};
   const react = vi.fn(async (el: HTMLElement) => Object.assign(el, { on: (ev: string, h: (e: unknown) => void) => (handlers[ev] = h) }));
   return { default: { react, purge: vi.fn(), Plots: { resize: vi.fn() } }, handlers };
@@ -216,7 +216,7 @@ describe("interval", () => {
 
 describe("graph", () => {
   it("draws the figure with plotly and reports clicks as clickData", async () => {
-    const plotly = (await import("plotly.js-dist-min")) as unknown as { default: { react: ReturnType<typeof vi.fn> }; handlers: Record<string, (e: unknown) => void> };
+    const plotly = (await import("plotly.js-strict-dist-min")) as unknown as { default: { react: ReturnType<typeof vi.fn> }; handlers: Record<string, (e: unknown) => void> };
     const { sent } = await renderLayout(c("Graph", { id: "g", figure: { data: [{ x: [1, 2], y: [3, 4] }], layout: { title: { text: "T" } } } }));
     await act(async () => {
       await settle();
@@ -232,7 +232,7 @@ describe("graph", () => {
   });
 
   it("a Patch of the figure updates the same plot in place through Plotly.react", async () => {
-    const plotly = (await import("plotly.js-dist-min")) as unknown as { default: { react: ReturnType<typeof vi.fn>; purge: ReturnType<typeof vi.fn> } };
+    const plotly = (await import("plotly.js-strict-dist-min")) as unknown as { default: { react: ReturnType<typeof vi.fn>; purge: ReturnType<typeof vi.fn> } };
     plotly.default.react.mockClear();
     const original = { data: [{ x: [1, 2], y: [3, 4] }], layout: {} };
     const { session } = await renderLayout(c("Graph", { id: "g2", figure: original }));

@@ -11,7 +11,7 @@ import { RegistryContext, SessionContext } from "../src/node";
 import { WindowSession } from "../src/runtime/session";
 import type { Transport } from "../src/runtime/transport";
 
-vi.mock("plotly.js-dist-min", () => ({ default: { react: vi.fn(async (el: HTMLElement) => Object.assign(el, { on: vi.fn() })), purge: vi.fn(), Plots: { resize: vi.fn() } } }));
+vi.mock("plotly.js-strict-dist-min", () => ({ default: { react: vi.fn(async (el: HTMLElement) => Object.assign(el, { on: vi.fn() })), purge: vi.fn(), Plots: { resize: vi.fn() } } }));
 vi.mock("ag-grid-react", () => ({ AgGridReact: () => null }));
 
 const kinds = catalog as Record<string, string[]>;

@@ -5,16 +5,16 @@
 
 import { useEffect, useRef } from "react";
 import { useComputedColorScheme } from "@mantine/core";
-import type { PlotlyElement } from "plotly.js-dist-min";
+import type { PlotlyElement } from "plotly.js-strict-dist-min";
 import { type ComponentProps, domProps } from "../props";
 import { chartLayout } from "../theme";
 import { errorLog } from "../runtime/errors";
 
 type Json = Record<string, unknown>;
 
-let plotly: Promise<typeof import("plotly.js-dist-min").default> | null = null;
+let plotly: Promise<typeof import("plotly.js-strict-dist-min").default> | null = null;
 function loadPlotly() {
-  plotly ??= import("plotly.js-dist-min").then((m) => m.default);
+  plotly ??= import("plotly.js-strict-dist-min").then((m) => m.default);
   return plotly;
 }
 

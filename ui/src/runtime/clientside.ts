@@ -32,16 +32,29 @@ declare global {
   }
 }
 
-type Fn = (...args: unknown[]) => unknown;
+export type ClientsideFn = (...args: unknown[]) => unknown;
+type Fn = ClientsideFn;
+
+/** Turns a function's source into the function, or rejects with why it does not compile. */
+export type Compile = (f: ClientsideFunction) => Promise<ClientsideFn>;
+
+/** Compiles with the Function constructor, for tests outside any CSP. An app's window loads
+ *  each function as a script instead (`Transport.compile`), so its CSP needs no 'unsafe-eval'. */
+export const compileInPlace: Compile = async (f) => new Function(`return (${f.source});`)() as Fn;
 
 export class Clientside {
   /** Each callback's compiled function, or why it did not compile. */
   private functions = new Map<number, Fn | string>();
+  /** Settles once every function of the last `load` is compiled (or known not to be). */
+  private ready: Promise<void> = Promise.resolve();
   /** set_props calls of the call running now (its synchronous part). */
   private collecting: SetPropsCall[] | null = null;
 
   /** `outside` receives set_props made outside any call (from a timer, say): a user change. */
-  constructor(outside: (id: ComponentId, props: Record<string, unknown>) => void) {
+  constructor(
+    outside: (id: ComponentId, props: Record<string, unknown>) => void,
+    private readonly compile: Compile = compileInPlace,
+  ) {
     window.dash_clientside = {
       no_update: noUpdate,
       PreventUpdate,
@@ -55,18 +68,21 @@ export class Clientside {
 
   load(functions: ClientsideFunction[]): void {
     this.functions.clear();
-    for (const f of functions) {
+    const compiled = functions.map(async (f) => {
       try {
         // The function text is the app author's, shipped inside the binary.
-        this.functions.set(f.callback, new Function(`return (${f.source});`)() as Fn);
+        this.functions.set(f.callback, await this.compile(f));
       } catch (e) {
         this.functions.set(f.callback, `does not compile: ${message(e)}`);
       }
-    }
+    });
+    this.ready = Promise.all(compiled).then(() => undefined);
   }
 
-  /** Runs one call; never throws: every way it can end is an outcome for the engine. */
+  /** Runs one call once the functions are compiled; never throws: every way it can end is
+   *  an outcome for the engine. */
   async run(call: ClientsideCall): Promise<ClientsideResult> {
+    await this.ready;
     const fn = this.functions.get(call.callback);
     const setProps: SetPropsCall[] = [];
     const answer = (outcome: ClientsideOutcome): ClientsideResult => ({ call: call.call, outcome, set_props: setProps });

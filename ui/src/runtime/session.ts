@@ -34,7 +34,8 @@ export class WindowSession {
   );
 
   constructor(private transport: Transport) {
-    this.clientside = new Clientside((id, props) => this.setProps(id, props));
+    const compile = transport.compile?.bind(transport);
+    this.clientside = new Clientside((id, props) => this.setProps(id, props), compile);
   }
 
   async start(): Promise<LoadMessage> {

@@ -3,10 +3,18 @@
 // answer), answer clientside calls. The message types are generated from the Rust ones
 // (`protocol.ts`). Knows nothing of components.
 
-import { Channel, invoke } from "@tauri-apps/api/core";
+import { Channel, convertFileSrc, invoke } from "@tauri-apps/api/core";
+import type { ClientsideFn } from "./clientside";
 import { decodeFrame } from "./codec";
 import { errorLog } from "./errors";
-import type { ApplyReply, Change, ClientsideResult, LoadMessage, PatchBatch, Theme, ToWindow } from "./protocol";
+import type { ApplyReply, Change, ClientsideFunction, ClientsideResult, LoadMessage, PatchBatch, Theme, ToWindow } from "./protocol";
+
+declare global {
+  interface Window {
+    /** Where the clientside scripts the shell serves put their functions, by callback. */
+    __deskdashClientside?: Record<number, unknown>;
+  }
+}
 
 /** What the Channel carries after the load message. */
 export type PushMessage = Exclude<ToWindow, { kind: "load" }>;
@@ -19,6 +27,8 @@ export interface Transport {
   answer(result: ClientsideResult): Promise<void>;
   /** Saves the user's light/dark choice for the next start (absent in tests that need none). */
   rememberTheme?(theme: Theme): Promise<void>;
+  /** Loads a clientside function (absent in tests: they compile in place). */
+  compile?(f: ClientsideFunction): Promise<ClientsideFn>;
 }
 
 // deskdash's commands, as the `deskdash` Tauri plugin registers them.
@@ -70,5 +80,29 @@ export const tauriTransport: Transport = {
   },
   async rememberTheme(theme) {
     await invoke(command("remember_theme"), { theme });
+  },
+  // Each function is a script the shell serves on its own scheme (src-tauri/src/scripts.rs):
+  // the page needs no eval, and a function that does not parse fails alone, with the reason.
+  async compile(f) {
+    const url = convertFileSrc(`clientside-${f.callback}.js`, "deskdash");
+    let parseError: string | null = null;
+    const onError = (e: ErrorEvent) => {
+      if (e.filename === url) parseError = e.message;
+    };
+    window.addEventListener("error", onError);
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const script = document.createElement("script");
+        script.src = url;
+        script.onload = () => resolve();
+        script.onerror = () => reject(new Error(`${url} could not be loaded`));
+        document.head.appendChild(script);
+      });
+    } finally {
+      window.removeEventListener("error", onError);
+    }
+    const fn = window.__deskdashClientside?.[f.callback];
+    if (typeof fn !== "function") throw new Error(parseError ?? `${f.name} does not define a function`);
+    return fn as ClientsideFn;
   },
 };
