@@ -12,6 +12,8 @@ mod codec;
 mod commands;
 mod error;
 pub mod figure;
+#[cfg(test)]
+mod fuzz;
 mod logging;
 mod navigation;
 mod protocol;
