@@ -50,6 +50,35 @@ pub fn id_key(id: &ComponentId) -> String {
     id.to_string()
 }
 
+/// A value holding components as the registry keeps it: every id'd component inside is a
+/// reference (`{type, props: {id}}`), its props kept once, under its own key, so a layout
+/// costs its size and not its size times its depth. [`Registry::materialize`] puts the props
+/// back.
+pub fn by_reference(v: &Value) -> Value {
+    match v {
+        Value::Array(items) => Value::Array(items.iter().map(by_reference).collect()),
+        Value::Object(obj) => {
+            let Some((kind, props)) = as_component(v) else { return v.clone() };
+            let mut comp = obj.clone();
+            let kept = match props.get("id").filter(|id| !id.is_null()) {
+                Some(id) => Map::from_iter([("id".to_string(), id.clone())]),
+                None => own_props(kind, props),
+            };
+            comp.insert("props".into(), Value::Object(kept));
+            Value::Object(comp)
+        }
+        other => other.clone(),
+    }
+}
+
+/// A component's props with the components they hold by reference.
+fn own_props(kind: &str, props: &Map<String, Value>) -> Map<String, Value> {
+    props
+        .iter()
+        .map(|(p, v)| (p.clone(), if catalog::may_hold_components(kind, p) { by_reference(v) } else { v.clone() }))
+        .collect()
+}
+
 fn as_component(v: &Value) -> Option<(&str, &Map<String, Value>)> {
     let obj = v.as_object()?;
     let kind = obj.get("type")?.as_str()?;
@@ -76,9 +105,9 @@ fn walk(v: &Value, owner: &Owner, path: &str, depth: usize, out: &mut Vec<Found>
             }
             let id = match props.get("id") {
                 None | Some(Value::Null) => None,
-                Some(raw) => Some(
-                    ComponentId::from_json(raw).map_err(|reason| EngineError::InvalidId { path: here.clone(), reason })?,
-                ),
+                Some(raw) => {
+                    Some(ComponentId::from_json(raw).map_err(|reason| EngineError::InvalidId { path: here.clone(), reason })?)
+                }
             };
             let shown = id.as_ref().map(|i| format!("{here}#{i}")).unwrap_or_else(|| here.clone());
             for (prop, value) in props {
@@ -99,18 +128,25 @@ fn walk(v: &Value, owner: &Owner, path: &str, depth: usize, out: &mut Vec<Found>
                 }
             }
             let child_owner = id.as_ref().map(id_key);
+            // Below an id'd component, paths start from it (`Div#panel > Div[2] > Button`): an
+            // author can find it, and a deep layout's paths stay short instead of growing with
+            // every level (they are kept for each component).
+            let base = match &id {
+                Some(id) => format!("{kind}#{id}"),
+                None => shown.clone(),
+            };
             for (prop, value) in props {
                 if catalog::may_hold_components(kind, prop) {
                     let owner_here = match &child_owner {
                         Some(k) => Some((k.clone(), prop.clone())),
                         None => owner.clone(),
                     };
-                    walk(value, &owner_here, &shown, depth + 2, out)?;
+                    walk(value, &owner_here, &base, depth + 2, out)?;
                 }
             }
             if let Some(id) = id {
                 let node = Node { id: id.clone(), kind: kind.into(), owner: owner.clone(), path: shown, order: 0, depth };
-                out.push(Found { key: id_key(&id), node, props: props.clone() });
+                out.push(Found { key: id_key(&id), node, props: own_props(kind, props) });
             }
             Ok(())
         }
@@ -195,7 +231,14 @@ impl Registry {
         if added.is_empty() {
             self.owned.remove(&owner);
         } else {
-            self.owned.insert(owner, added.iter().filter(|k| self.nodes.get(*k).is_some_and(|n| n.owner.as_ref().is_some_and(|o| o.0 == key && o.1 == prop))).cloned().collect());
+            self.owned.insert(
+                owner,
+                added
+                    .iter()
+                    .filter(|k| self.nodes.get(*k).is_some_and(|n| n.owner.as_ref().is_some_and(|o| o.0 == key && o.1 == prop)))
+                    .cloned()
+                    .collect(),
+            );
         }
         let removed = leaving.into_iter().filter(|k| !self.nodes.contains_key(k)).collect();
         Ok((added, removed))
@@ -220,10 +263,8 @@ impl Registry {
             Value::Array(items) => Value::Array(items.iter().map(|i| self.materialize(i)).collect()),
             Value::Object(obj) => {
                 let Some((kind, props)) = as_component(v) else { return v.clone() };
-                let current = props
-                    .get("id")
-                    .and_then(|raw| ComponentId::from_json(raw).ok())
-                    .and_then(|id| self.props.get(&id_key(&id)));
+                let current =
+                    props.get("id").and_then(|raw| ComponentId::from_json(raw).ok()).and_then(|id| self.props.get(&id_key(&id)));
                 let source = current.unwrap_or(props);
                 let mut out = Map::new();
                 for (p, val) in source {

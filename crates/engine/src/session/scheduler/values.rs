@@ -37,7 +37,7 @@ impl Actor {
         if catalog::may_hold_components(&kind, prop) {
             let (added, removed) = self.reg.replace_children(key, prop, &value)?;
             if let Some(props) = self.reg.props.get_mut(key) {
-                props.insert(prop.to_string(), value);
+                props.insert(prop.to_string(), crate::layout::by_reference(&value));
             }
             self.hydrate(&added, false);
             self.apply_persistence(&added, false);
@@ -140,7 +140,8 @@ impl Actor {
     }
 
     pub(super) fn write_patch(&mut self, key: &str, prop: &str, ops: Vec<PatchOp>) -> Result<()> {
-        let mut value = self.reg.get(key, prop);
+        // Components in the value are patched with their current props, as the window has them.
+        let mut value = self.reg.materialized(key, prop);
         apply_ops(&mut value, &ops).map_err(|(path, reason)| EngineError::Patch {
             id: key.into(),
             prop: prop.into(),
