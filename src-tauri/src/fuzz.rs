@@ -228,3 +228,33 @@ async fn fuzz_the_decode_path_and_apply_without_a_panic() -> Result<(), Box<dyn 
     assert!(check.is_ok() && out == "still here in North", "the session still answers: {out}");
     Ok(())
 }
+
+fn peak_rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok()))
+        .unwrap_or(0.0)
+        / 1024.0
+}
+
+#[test]
+fn the_largest_message_accepted_costs_a_bounded_peak() -> Result<(), Box<dyn std::error::Error>> {
+    use crate::commands::{MAX_MESSAGE_BYTES, MAX_MESSAGE_VALUES};
+    // As many values as are accepted, padded with string bytes to the byte limit: the most
+    // memory one message can take to parse.
+    let values = MAX_MESSAGE_VALUES - 10;
+    let pad = "x".repeat((MAX_MESSAGE_BYTES - values * 2 - 200) / 2);
+    let body = format!(
+        r#"{{"changes": [{{"id": "name", "prop": "value", "value": ["{pad}", {}0, "{pad}"]}}]}}"#,
+        "0,".repeat(values - 3)
+    );
+    assert!(body.len() <= MAX_MESSAGE_BYTES);
+    let before = peak_rss_mb();
+    let decoded = decode_changes(&InvokeBody::Raw(body.into_bytes()))?;
+    let peak = peak_rss_mb() - before;
+    eprintln!("a {} MiB message of {values} values: peak resident memory +{peak:.0} MB", MAX_MESSAGE_BYTES >> 20);
+    assert_eq!(decoded.len(), 1);
+    // Measured here: about 90 MB (it was 561 MB as raw bytes before the value bound).
+    assert!(peak < 400.0, "peak +{peak:.0} MB");
+    Ok(())
+}
