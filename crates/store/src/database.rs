@@ -246,12 +246,14 @@ impl MemoDisk for Database {
         let text = value.to_string();
         let mut conn = self.connection();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(|e| self.memo_failed(e))?;
-        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64);
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
         tx.execute("DELETE FROM memo WHERE expires_ms <= ?1", params![now]).map_err(|e| self.memo_failed(e))?;
         tx.execute(
             "INSERT INTO memo (key, value, bytes, expires_ms) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value, bytes = excluded.bytes, expires_ms = excluded.expires_ms",
-            params![key, text, text.len() as i64, expires_ms],
+            params![key, text, i64::try_from(text.len()).unwrap_or(i64::MAX), expires_ms],
         )
         .map_err(|e| self.memo_failed(e))?;
         // Over the bound: drop the entries closest to expiring until it fits.
