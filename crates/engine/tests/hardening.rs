@@ -358,3 +358,80 @@ async fn among_allow_duplicate_writers_of_one_wave_the_later_depth_wins() {
     t.set("go", "n_clicks", 2).await.expect("click");
     assert_eq!(t.get("out", "children").await, "deep 2", "and again in the next wave");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn under_steady_input_a_batch_never_shows_a_value_beside_a_stale_dependent() -> Result<()> {
+    // hello's shape: typing feeds a quick Rust `greet` and a clientside `initials`, which feeds
+    // a Rust `count`. The window answers `initials` after a frame and types on at once: the
+    // answer and the next change reach the session together. The early flush a steady input
+    // gets may send `greet`, but `initials` only with its `count`.
+    fn greet(v: String) -> String {
+        format!("hello {v}")
+    }
+    fn count(initials: String) -> String {
+        format!("{initials}: {}", initials.len())
+    }
+    let app = App::new("hello-like")
+        .layout(div((input("name").value(""), div(id("greeting")), div(id("initials")), div(id("count")))))
+        .prevent_initial_callbacks(true)
+        .callback(Input::new("name", "value"), Output::new("greeting", "children"), greet)
+        .clientside_callback(Input::new("name", "value"), Output::new("initials", "children"), "function(v) { return v; }")
+        .callback(Input::new("initials", "children"), Output::new("count", "children"), count);
+    let (session, mut events, _) = Session::start(app.build()?).await?;
+    let mut shown: std::collections::BTreeMap<String, Value> = std::collections::BTreeMap::new();
+    let mut check = |batch: &PatchBatch| {
+        for u in &batch.updates {
+            if let UpdateKind::Value(v) = &u.update {
+                shown.insert(u.id.to_string(), v.clone());
+            }
+        }
+        if let (Some(Value::String(i)), Some(Value::String(c))) = (shown.get("initials"), shown.get("count")) {
+            assert_eq!(c, &format!("{i}: {}", i.len()), "batch {} shows initials {i} beside count {c}", batch.wave);
+        }
+    };
+    let mut typed = String::new();
+    for letter in "abcdefghijklmnop".chars() {
+        typed.push(letter);
+        if let Some(batch) = session.apply(vec![Change::new("name", "value", typed.clone())]).await? {
+            check(&batch);
+        }
+        // The window runs the clientside call, a frame passes, then it answers as the next key lands.
+        let call = loop {
+            match tokio::time::timeout(std::time::Duration::from_secs(5), events.recv()).await {
+                Ok(Some(SessionEvent::Clientside { call })) => break call,
+                Ok(Some(SessionEvent::Batch { batch })) => check(&batch),
+                Ok(Some(_)) => {}
+                _ => panic!("no clientside call for {typed}"),
+            }
+        };
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        let answer = ClientsideResult {
+            call: call.call,
+            outcome: ClientsideOutcome::Value { value: call.args[0].clone() },
+            set_props: vec![],
+        };
+        let next = format!("{typed}{letter}");
+        let (answered, applied) =
+            tokio::join!(session.clientside_result(answer), session.apply(vec![Change::new("name", "value", next)]));
+        answered?;
+        if let Some(batch) = applied? {
+            check(&batch);
+        }
+        while let Ok(event) = events.try_recv() {
+            match event {
+                SessionEvent::Batch { batch } => check(&batch),
+                SessionEvent::Clientside { call } => {
+                    let answer = ClientsideResult {
+                        call: call.call,
+                        outcome: ClientsideOutcome::Value { value: call.args[0].clone() },
+                        set_props: vec![],
+                    };
+                    session.clientside_result(answer).await?;
+                }
+                _ => {}
+            }
+        }
+        session.idle().await.ok();
+    }
+    Ok(())
+}

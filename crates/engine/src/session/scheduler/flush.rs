@@ -3,7 +3,8 @@
 
 use super::{Actor, Running};
 use crate::id::ComponentId;
-use crate::messages::{PatchBatch, SessionEvent};
+use crate::layout::id_key;
+use crate::messages::{PatchBatch, PropUpdate, SessionEvent};
 use std::time::Duration;
 
 /// The longest a change's finished results wait for the rest of their wave while input
@@ -67,13 +68,41 @@ impl Actor {
     /// Under steady input a wave may never finish: each change fires callbacks again before
     /// the last ones end. When a change arrives and what is done has waited a frame or more,
     /// it goes out now, so the screen follows the input and the unsent updates stay bounded.
+    ///
+    /// What still feeds a requested or running callback stays back for the wave's own batch:
+    /// the screen never shows a value beside a dependent that has not caught up with it.
     pub(super) fn flush_held(&mut self) {
         let held_long = self.unsent_since.is_some_and(|t| t.elapsed() >= FRAME);
-        if held_long && self.first_flush.is_none() && !self.unsent.is_empty() {
-            let busy = self.busy();
-            let batch = self.next_batch(busy);
-            self.send_batch(batch);
+        if !held_long || self.first_flush.is_some() || self.unsent.is_empty() {
+            return;
         }
+        let (waiting, done): (Vec<PropUpdate>, Vec<PropUpdate>) =
+            std::mem::take(&mut self.unsent).into_iter().partition(|u| self.feeds_pending(u));
+        if done.is_empty() {
+            self.unsent = waiting;
+            return;
+        }
+        self.unsent = done;
+        let busy = self.busy();
+        let batch = self.next_batch(busy);
+        self.send_batch(batch);
+        if !waiting.is_empty() {
+            self.unsent = waiting;
+            self.unsent_since = Some(std::time::Instant::now());
+        }
+    }
+
+    /// Whether a callback fired by this update has yet to finish.
+    fn feeds_pending(&self, update: &PropUpdate) -> bool {
+        let changed = (id_key(&update.id), update.prop.clone());
+        self.inst.fired_by.get(&changed).is_some_and(|fired| {
+            fired.iter().any(|&i| {
+                self.inst
+                    .list
+                    .get(i)
+                    .is_some_and(|inst| self.requested.contains_key(&inst.key) || self.running.contains_key(&inst.key))
+            })
+        })
     }
 
     pub(super) fn next_batch(&mut self, busy: Vec<ComponentId>) -> PatchBatch {
