@@ -58,11 +58,14 @@ async fn a_session_draft_survives_a_reload_and_not_a_restart() {
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     wait_ready(&w).await;
     w.wait_text("draft-shown", "Draft kept for this session: call the plumber", 20).await;
+    let text = w.js("return document.getElementById('draft').value").await;
+    assert_eq!(text, "call the plumber", "the textarea has the draft back (persistence, session)");
     w.screenshot("after-reload").await;
     w.close().await;
 
     let w = Window::launch("notes", "notes-session").await;
     w.wait_text("draft-shown", "No draft in this session", 20).await;
+    assert_eq!(w.js("return document.getElementById('draft').value").await, "", "a restart ends the session");
     w.close().await;
 }
 

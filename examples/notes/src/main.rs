@@ -77,7 +77,8 @@ fn layout() -> Component {
         group((span(id("count")).style(json!({"fontWeight": 600})), button("Clear all").id("clear").variant("subtle").color("red")))
             .justify("space-between"),
         stack(id("saved")).gap("xs"),
-        textarea("draft").placeholder("A draft, kept while the app runs").label("Draft"),
+        // The draft's text comes back after a reload too: a session-long persisted value.
+        textarea("draft").placeholder("A draft, kept while the app runs").label("Draft").persistence(true).persistence_type(Storage::Session),
         text(id("draft-shown")).size("sm").dimmed(),
         store("notes").storage(Storage::Local),
         store("draft-store").storage(Storage::Session),
