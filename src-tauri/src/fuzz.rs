@@ -9,6 +9,7 @@
 
 use crate::commands::decode_changes;
 use deskdash_engine::table::{FilterQuery, SortBy};
+use deskdash_engine::testing::{peak_resident_mb, resident_mb};
 use deskdash_engine::*;
 use serde_json::{json, Value};
 use tauri::ipc::InvokeBody;
@@ -178,14 +179,6 @@ fn representative_app() -> App {
         .callback(Input::new(json!({"type": "item", "index": ALL}), "value"), Output::new("count", "children"), total)
 }
 
-fn rss_mb() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmRSS:")).and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok()))
-        .unwrap_or(0.0)
-        / 1024.0
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn fuzz_the_decode_path_and_apply_without_a_panic() -> Result<(), Box<dyn std::error::Error>> {
     let inputs: usize = std::env::var("DESKDASH_FUZZ_INPUTS").ok().and_then(|n| n.parse().ok()).unwrap_or(20_000);
@@ -194,7 +187,7 @@ async fn fuzz_the_decode_path_and_apply_without_a_panic() -> Result<(), Box<dyn 
     let seeds = seed_corpus();
     let (session, mut events, _) = Session::start(representative_app().build()?).await?;
     let (mut decode_panics, mut engine_panics, mut applied, mut refused) = (0usize, 0usize, 0usize, 0usize);
-    let mut samples = vec![rss_mb()];
+    let mut samples = vec![resident_mb()];
     for n in 0..inputs {
         let bytes = if n < seeds.len() { seeds[n].clone() } else { next_input(&mut rng, &seeds) };
         let body = InvokeBody::Raw(bytes);
@@ -212,7 +205,7 @@ async fn fuzz_the_decode_path_and_apply_without_a_panic() -> Result<(), Box<dyn 
             }
         }
         if (n + 1) % (inputs / 10).max(1) == 0 {
-            samples.push(rss_mb());
+            samples.push(resident_mb());
         }
     }
     session.idle().await?;
@@ -229,14 +222,6 @@ async fn fuzz_the_decode_path_and_apply_without_a_panic() -> Result<(), Box<dyn 
     Ok(())
 }
 
-fn peak_rss_mb() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok()))
-        .unwrap_or(0.0)
-        / 1024.0
-}
-
 #[test]
 fn the_largest_message_accepted_costs_a_bounded_peak() -> Result<(), Box<dyn std::error::Error>> {
     use crate::commands::{MAX_MESSAGE_BYTES, MAX_MESSAGE_VALUES};
@@ -249,9 +234,9 @@ fn the_largest_message_accepted_costs_a_bounded_peak() -> Result<(), Box<dyn std
         "0,".repeat(values - 3)
     );
     assert!(body.len() <= MAX_MESSAGE_BYTES);
-    let before = peak_rss_mb();
+    let before = peak_resident_mb();
     let decoded = decode_changes(&InvokeBody::Raw(body.into_bytes()))?;
-    let peak = peak_rss_mb() - before;
+    let peak = peak_resident_mb() - before;
     eprintln!("a {} MiB message of {values} values: peak resident memory +{peak:.0} MB", MAX_MESSAGE_BYTES >> 20);
     assert_eq!(decoded.len(), 1);
     // Measured here: about 90 MB (it was 561 MB as raw bytes before the value bound).

@@ -237,3 +237,22 @@ async fn forward_events(
         }
     }
 }
+
+/// This process's resident memory in MB, from Linux's `/proc/self/status` (0 where there is
+/// none): for tests and benches that print memory figures.
+pub fn resident_mb() -> f64 {
+    status_mb("VmRSS:")
+}
+
+/// The most resident memory this process has had so far, in MB (Linux's `VmHWM`).
+pub fn peak_resident_mb() -> f64 {
+    status_mb("VmHWM:")
+}
+
+fn status_mb(field: &str) -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with(field)).and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok()))
+        .unwrap_or(0.0)
+        / 1024.0
+}

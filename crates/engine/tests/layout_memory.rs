@@ -3,17 +3,9 @@
 //! full copy of its subtree: 200 branches of 100 nested components took hundreds of MB.)
 //! Alone in its test binary, so the resident memory it reads is its own.
 
-use deskdash_engine::testing::TestApp;
+use deskdash_engine::testing::{resident_mb, TestApp};
 use deskdash_engine::*;
 use serde_json::{json, Value};
-
-fn rss_mb() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmRSS:")).and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok()))
-        .unwrap_or(0.0)
-        / 1024.0
-}
 
 /// A chain of `depth` nested divs, each with an id and a line of text.
 fn chain(branch: usize, depth: usize) -> Value {
@@ -35,10 +27,10 @@ async fn two_hundred_deep_branches_cost_their_size() -> Result<()> {
     let branches: Vec<Value> = (0..count).map(|b| chain(b, depth)).collect();
     let text_mb = serde_json::to_string(&branches).map(|s| s.len()).unwrap_or(0) as f64 / 1_048_576.0;
     let change = vec![Change::new("root", "children", Value::Array(branches))];
-    let before = rss_mb();
+    let before = resident_mb();
     t.set_many(change).await?;
     t.take_batches();
-    let grew = rss_mb() - before;
+    let grew = resident_mb() - before;
     eprintln!("layout of {text_mb:.1} MB as JSON text: resident memory grew {grew:.0} MB");
     assert_eq!(t.get(format!("b{}-{depth}", count - 1).as_str(), "children").await, "the deepest line of text");
     let deep = t.get("b0-0", "children").await;

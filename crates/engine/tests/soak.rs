@@ -6,19 +6,12 @@
 //! `./run test` runs them for 3 s; `DESKDASH_SOAK_SECONDS=600 cargo test --release -p
 //! deskdash-engine --test soak -- --nocapture --test-threads=1` is the ten-minute run.
 
+use deskdash_engine::testing::resident_mb;
 use deskdash_engine::*;
 use std::time::{Duration, Instant};
 
 fn seconds() -> u64 {
     std::env::var("DESKDASH_SOAK_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(3)
-}
-
-fn rss_mb() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmRSS:")).and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok()))
-        .unwrap_or(0.0)
-        / 1024.0
 }
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
@@ -52,7 +45,7 @@ async fn one_window_at_ten_thousand_callbacks_a_second_keeps_its_memory_flat() -
     drain(events);
     let (per_second, total_seconds) = (10_000u64, seconds());
     let started = Instant::now();
-    let mut samples = vec![rss_mb()];
+    let mut samples = vec![resident_mb()];
     let mut sent = 0u64;
     for second in 0..total_seconds {
         let deadline = started + Duration::from_secs(second + 1);
@@ -71,7 +64,7 @@ async fn one_window_at_ten_thousand_callbacks_a_second_keeps_its_memory_flat() -
         if let Some(wait) = deadline.checked_duration_since(Instant::now()) {
             tokio::time::sleep(wait).await;
         }
-        samples.push(rss_mb());
+        samples.push(resident_mb());
     }
     session.idle().await?;
     let elapsed = started.elapsed().as_secs_f64();
