@@ -54,6 +54,8 @@ pub async fn connect<R: Runtime>(
             clientside: spec.clientside_functions(),
             notices,
             theme: crate::window_state::theme(&app),
+            app_theme: spec.theme.overrides(),
+            color_scheme: spec.theme.scheme(),
         });
         let message = codec::encode(&load);
         tracing::info!(window = %label, bytes = codec::len(&message), "connected; layout sent");

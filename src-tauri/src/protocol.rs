@@ -6,7 +6,7 @@
 //! `apply_changes`. From the window: `ChangeMessage` (`apply_changes`) and the engine's
 //! `ClientsideResult` (`clientside_result`).
 
-use deskdash_engine::{Change, ClientsideFunction, ErrorReport, PatchBatch, SessionEvent};
+use deskdash_engine::{Change, ClientsideFunction, ColorScheme, ErrorReport, PatchBatch, SessionEvent};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -50,6 +50,11 @@ pub struct LoadMessage {
     pub notices: Vec<String>,
     /// The theme the user chose last (`remember_theme`), if any.
     pub theme: Option<Theme>,
+    /// The app's theme (`App::theme`): Mantine theme keys merged over the default theme.
+    #[cfg_attr(test, ts(type = "Record<string, unknown>"))]
+    pub app_theme: Value,
+    /// The colour scheme a window starts in when the user has not picked one.
+    pub color_scheme: ColorScheme,
 }
 
 impl From<SessionEvent> for ToWindow {
@@ -119,6 +124,7 @@ mod tests {
             ChangeMessage::decl(),
             ApplyReply::decl(),
             Theme::decl(),
+            ColorScheme::decl(),
             LoadMessage::decl(),
             ToWindow::decl(),
         ];
@@ -154,14 +160,13 @@ mod tests {
         );
     }
 
-    /// The engine's component catalog as the renderer's tests read it: each kind with its
-    /// props. The renderer's registry test holds its components to this list.
+    /// The engine's component catalog as the renderer reads it: each kind with its props'
+    /// types and the props a user's action changes. Mantine components pass their catalog
+    /// props through, and the registry test holds every component to this list.
     #[test]
     fn protocol_catalog_json_is_the_engines_catalog() {
-        let catalog: serde_json::Map<String, Value> =
-            deskdash_engine::catalog::all().into_iter().map(|(kind, props)| (kind.to_string(), Value::from(props))).collect();
-        let text = serde_json::to_string_pretty(&catalog).unwrap_or_default() + "\n";
-        check_generated(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/test/fixtures/catalog.json"), &text);
+        let text = serde_json::to_string_pretty(&deskdash_engine::catalog::describe()).unwrap_or_default() + "\n";
+        check_generated(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/catalog.json"), &text);
     }
 
     #[test]
@@ -181,6 +186,8 @@ mod tests {
             clientside: vec![],
             notices: vec![],
             theme: None,
+            app_theme: serde_json::json!({}),
+            color_scheme: ColorScheme::Light,
         });
         assert_eq!(serde_json::to_value(load)?["kind"], "load");
         let reply = serde_json::to_value(ApplyReply { batch: None })?;

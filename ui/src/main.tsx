@@ -3,12 +3,13 @@
 
 import "@mantine/core/styles.css";
 import "@mantine/dates/styles.css";
+import "@mantine/notifications/styles.css";
 import "@fontsource/inter/latin-400.css";
 import "@fontsource/inter/latin-500.css";
 import "@fontsource/inter/latin-600.css";
 import "@fontsource/inter/latin-700.css";
 import "./styles.css";
-import { StrictMode, useContext, useEffect } from "react";
+import { StrictMode, useContext, useEffect, useMemo, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { ActionIcon, Affix, Center, Loader, MantineProvider, Text, useMantineColorScheme, type MantineColorSchemeManager } from "@mantine/core";
 import { Node, RegistryContext, SessionContext } from "./node";
@@ -19,7 +20,7 @@ import { WindowSession } from "./runtime/session";
 import { tauriTransport } from "./runtime/transport";
 import { errorLog } from "./runtime/errors";
 import { recordFirstPaint } from "./runtime/instrument";
-import { theme } from "./theme";
+import { ThemeContext, windowTheme, type ThemeControl } from "./theme";
 import type { ComponentNode } from "./runtime/ids";
 
 // The theme is the app's, kept in Rust (`window-state.json`, through `remember_theme`) and sent
@@ -32,7 +33,7 @@ const schemeInMemory: MantineColorSchemeManager = {
   clear: () => {},
 };
 
-function SchemeToggle() {
+function SchemeToggle({ forced }: { forced: boolean }) {
   const session = useContext(SessionContext);
   const { colorScheme, setColorScheme } = useMantineColorScheme();
   const dark = colorScheme === "dark";
@@ -41,6 +42,8 @@ function SchemeToggle() {
     setColorScheme(next);
     session?.rememberTheme(next);
   };
+  // A layout that forces a scheme (`MantineProvider(forceColorScheme=...)`) owns it.
+  if (forced) return null;
   return (
     <Affix position={{ top: 12, right: 16 }} zIndex={200}>
       <ActionIcon id="dd-scheme-toggle" variant="default" size="lg" radius="md" aria-label="Toggle colour scheme" onClick={flip}>
@@ -50,7 +53,7 @@ function SchemeToggle() {
   );
 }
 
-function Root({ session, layout }: { session: WindowSession; layout: ComponentNode | null }) {
+function Root({ session, layout, forced }: { session: WindowSession; layout: ComponentNode | null; forced: boolean }) {
   const shown = layout;
   const { setColorScheme } = useMantineColorScheme();
   useEffect(() => {
@@ -68,11 +71,32 @@ function Root({ session, layout }: { session: WindowSession; layout: ComponentNo
           <Loader />
         </Center>
       )}
-      <SchemeToggle />
+      <SchemeToggle forced={forced} />
       <Notices />
       {session.debug && <ErrorOverlay />}
     </SessionContext.Provider>
     </RegistryContext.Provider>
+  );
+}
+
+/** The window's one Mantine provider, with the app's theme and what the layout's
+ * `MantineProvider` sets at run time. */
+function Themed({ session, layout }: { session: WindowSession; layout: ComponentNode | null }) {
+  const [layoutTheme, setLayoutTheme] = useState<Record<string, unknown> | null>(null);
+  const [forced, setForcedScheme] = useState<"light" | "dark" | null>(null);
+  const control = useMemo<ThemeControl>(() => ({ setLayoutTheme, setForcedScheme }), []);
+  const merged = useMemo(() => windowTheme(session.appTheme, layoutTheme), [session.appTheme, layoutTheme]);
+  return (
+    <MantineProvider
+      theme={merged}
+      defaultColorScheme={session.colorScheme}
+      forceColorScheme={forced ?? undefined}
+      colorSchemeManager={schemeInMemory}
+    >
+      <ThemeContext.Provider value={control}>
+        <Root session={session} layout={layout} forced={forced !== null} />
+      </ThemeContext.Provider>
+    </MantineProvider>
   );
 }
 
@@ -84,9 +108,7 @@ async function boot() {
   const draw = (layout: ComponentNode | null) =>
     root.render(
       <StrictMode>
-        <MantineProvider theme={theme} defaultColorScheme="light" colorSchemeManager={schemeInMemory}>
-          <Root session={session} layout={layout} />
-        </MantineProvider>
+        <Themed session={session} layout={layout} />
       </StrictMode>,
     );
   draw(null);

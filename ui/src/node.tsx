@@ -7,6 +7,7 @@ import { createContext, useCallback, useContext, useSyncExternalStore, type Comp
 import { type ComponentId, idKey, isComponent } from "./runtime/ids";
 import type { WindowSession } from "./runtime/session";
 import type { ComponentProps } from "./props";
+import { DrawError } from "./DrawError";
 
 export const SessionContext = createContext<WindowSession | null>(null);
 export type Registry = Record<string, ComponentType<ComponentProps>>;
@@ -42,7 +43,11 @@ function ComponentView({ node }: { node: { type: string; props: Record<string, u
   const current = useCallback(() => (key ? session.store.get(key) ?? props : props), [session, key, props]);
   const Impl = registry[node.type];
   if (!Impl) return <div className="dd-unknown">Unknown component type {node.type}</div>;
-  return <Impl props={props} setProps={setProps} idKey={key} current={current} />;
+  return (
+    <DrawError kind={node.type} id={key}>
+      <Impl props={props} setProps={setProps} idKey={key} current={current} />
+    </DrawError>
+  );
 }
 
 /** Draws children: text, numbers, a component, or a list of them. */

@@ -1,7 +1,8 @@
 // The default theme, after the seed design guide: Inter (bundled), one accent, softened
 // status colours, an 8 px spacing scale and few text sizes; charts styled to match.
 
-import { createTheme } from "@mantine/core";
+import { createContext } from "react";
+import { createTheme, mergeThemeOverrides, type MantineThemeOverride } from "@mantine/core";
 
 export const theme = createTheme({
   primaryColor: "indigo",
@@ -37,3 +38,17 @@ export function chartLayout(dark: boolean): Record<string, unknown> {
     hoverlabel: { font: { family: "Inter, system-ui, sans-serif" } },
   };
 }
+
+/** The window's theme: the default above, the app's (`App::theme` in Rust), then a layout's
+ * `MantineProvider` theme, each merged over the one before. */
+export function windowTheme(app: Record<string, unknown>, layout: Record<string, unknown> | null): MantineThemeOverride {
+  return mergeThemeOverrides(theme, app as MantineThemeOverride, (layout ?? {}) as MantineThemeOverride);
+}
+
+/** How a layout's `MantineProvider` reaches the window's one Mantine provider. */
+export interface ThemeControl {
+  setLayoutTheme: (theme: Record<string, unknown> | null) => void;
+  setForcedScheme: (scheme: "light" | "dark" | null) => void;
+}
+
+export const ThemeContext = createContext<ThemeControl>({ setLayoutTheme: () => {}, setForcedScheme: () => {} });

@@ -3,7 +3,7 @@
 //! properties, arity, outputs owned twice, cycles.
 
 use crate::callback::Callback;
-use crate::catalog;
+use crate::catalog::{self, Catalog, CustomKind};
 use crate::component::Component;
 use crate::context::SharedValues;
 use crate::deps::{Dep, DepKind, DepSpec, IntoDeps, IntoOutputs, Output, OutputDep};
@@ -11,6 +11,7 @@ use crate::error::{EngineError, Result};
 use crate::handler::{AsyncHandler, Handler, Invoker};
 use crate::id::DepId;
 use crate::layout::{id_key, Registry};
+use crate::theme::Theme;
 use serde_json::Value;
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -96,6 +97,10 @@ pub struct AppSpec {
     /// The largest data a saved (session or local) store may hold, in bytes of JSON; None
     /// leaves the database's own bound.
     pub max_store_bytes: Option<usize>,
+    /// The component kinds the app's layouts may use: the built-in ones and its own.
+    pub catalog: Arc<Catalog>,
+    /// The theme windows draw with (`App::theme`).
+    pub theme: Theme,
 }
 
 /// A clientside callback's JavaScript, as the renderer compiles it on load.
@@ -197,6 +202,10 @@ pub struct App {
     suppress_callback_exceptions: bool,
     prevent_initial_callbacks: bool,
     max_store_bytes: Option<usize>,
+    catalog: Catalog,
+    theme: Theme,
+    /// An own component whose name was refused: reported by `build`.
+    refused_component: Option<String>,
 }
 
 impl App {
@@ -211,7 +220,26 @@ impl App {
             suppress_callback_exceptions: false,
             prevent_initial_callbacks: false,
             max_store_bytes: None,
+            catalog: Catalog::default(),
+            theme: Theme::default(),
+            refused_component: None,
         }
+    }
+
+    /// The theme every window draws with (Mantine's theme keys, and the colour scheme a
+    /// window starts in); layouts may still switch it with a `MantineProvider`.
+    pub fn theme(mut self, theme: Theme) -> Self {
+        self.theme = theme;
+        self
+    }
+
+    /// Adds one of the app's own component types (a React component its renderer bundle
+    /// registers under the same name), whose props are validated like a built-in one's.
+    pub fn component(mut self, kind: CustomKind) -> Self {
+        if let Err(reason) = self.catalog.add(kind) {
+            self.refused_component.get_or_insert(reason);
+        }
+        self
     }
 
     pub fn layout(mut self, layout: impl IntoLayout) -> Self {
@@ -345,8 +373,12 @@ impl App {
                 reason: format!("{option}() applies to the callback registered before it, and none was"),
             });
         }
+        if let Some(reason) = self.refused_component {
+            return Err(EngineError::InvalidComponent { reason });
+        }
+        let catalog = Arc::new(self.catalog);
         let layout = self.layout.unwrap_or_else(|| LayoutSource::Value(Component::new("Div").into_json()));
-        let registry = Registry::from_layout(&layout.render())?;
+        let registry = Registry::from_layout(&layout.render(), catalog.clone())?;
         let fn_names: Vec<&str> = self.callbacks.iter().filter(|c| c.name.is_none()).filter_map(|c| c.fn_name).collect();
         let mut specs = Vec::with_capacity(self.callbacks.len());
         for (index, mut cb) in self.callbacks.into_iter().enumerate() {
@@ -375,6 +407,8 @@ impl App {
             suppress_callback_exceptions: self.suppress_callback_exceptions,
             shared: Arc::new(self.shared),
             max_store_bytes: self.max_store_bytes,
+            catalog,
+            theme: self.theme,
         }))
     }
 }
@@ -469,7 +503,7 @@ fn check_ids(spec: &CallbackSpec, registry: &Registry, dynamic: bool) -> Result<
     for (role, id, prop) in all {
         let DepId::Exact(exact) = id else { continue };
         match registry.nodes.get(&id_key(exact)) {
-            Some(node) if catalog::prop_type(&node.kind, prop).is_none() => {
+            Some(node) if registry.catalog.prop_type(&node.kind, prop).is_none() => {
                 return Err(EngineError::UnknownDependencyProp {
                     callback: spec.name.clone(),
                     role,

@@ -29,6 +29,8 @@ pub enum EngineError {
     Arity { callback: String, takes: String, declared: usize },
     #[error("callback {callback}: {reason}")]
     InvalidCallback { callback: String, reason: String },
+    #[error("app component: {reason}")]
+    InvalidComponent { reason: String },
     #[error("layout at {path} nests deeper than {limit} levels")]
     LayoutTooDeep { path: String, limit: usize },
     #[error("unknown component id {id}")]

@@ -2,11 +2,12 @@
 //! values. Walks component JSON, rejects duplicate ids, and swaps subtrees when a callback
 //! returns new children.
 
-use crate::catalog;
+use crate::catalog::{self, Catalog};
 use crate::error::{EngineError, Result};
 use crate::id::ComponentId;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// `(nearest id'd ancestor, the prop that holds us)`; None at the root.
 pub type Owner = Option<(String, String)>;
@@ -37,6 +38,8 @@ pub struct Registry {
     pub props: HashMap<String, Map<String, Value>>,
     owned: HashMap<(String, String), Vec<String>>,
     next_order: u64,
+    /// The kinds this window's layout may use: the built-in ones and the app's own.
+    pub catalog: Arc<Catalog>,
 }
 
 struct Found {
@@ -54,15 +57,15 @@ pub fn id_key(id: &ComponentId) -> String {
 /// reference (`{type, props: {id}}`), its props kept once, under its own key, so a layout
 /// costs its size and not its size times its depth. [`Registry::materialize`] puts the props
 /// back.
-pub fn by_reference(v: &Value) -> Value {
+pub fn by_reference(catalog: &Catalog, v: &Value) -> Value {
     match v {
-        Value::Array(items) => Value::Array(items.iter().map(by_reference).collect()),
+        Value::Array(items) => Value::Array(items.iter().map(|item| by_reference(catalog, item)).collect()),
         Value::Object(obj) => {
             let Some((kind, props)) = as_component(v) else { return v.clone() };
             let mut comp = obj.clone();
             let kept = match props.get("id").filter(|id| !id.is_null()) {
                 Some(id) => Map::from_iter([("id".to_string(), id.clone())]),
-                None => own_props(kind, props),
+                None => own_props(catalog, kind, props),
             };
             comp.insert("props".into(), Value::Object(kept));
             Value::Object(comp)
@@ -72,10 +75,10 @@ pub fn by_reference(v: &Value) -> Value {
 }
 
 /// A component's props with the components they hold by reference.
-fn own_props(kind: &str, props: &Map<String, Value>) -> Map<String, Value> {
+fn own_props(catalog: &Catalog, kind: &str, props: &Map<String, Value>) -> Map<String, Value> {
     props
         .iter()
-        .map(|(p, v)| (p.clone(), if catalog::may_hold_components(kind, p) { by_reference(v) } else { v.clone() }))
+        .map(|(p, v)| (p.clone(), if catalog.may_hold_components(kind, p) { by_reference(catalog, v) } else { v.clone() }))
         .collect()
 }
 
@@ -86,21 +89,21 @@ fn as_component(v: &Value) -> Option<(&str, &Map<String, Value>)> {
     Some((kind, props))
 }
 
-fn walk(v: &Value, owner: &Owner, path: &str, depth: usize, out: &mut Vec<Found>) -> Result<()> {
+fn walk(catalog: &Catalog, v: &Value, owner: &Owner, path: &str, depth: usize, out: &mut Vec<Found>) -> Result<()> {
     if depth > MAX_LAYOUT_DEPTH && (v.is_array() || v.is_object()) {
         return Err(EngineError::LayoutTooDeep { path: path.to_string(), limit: MAX_LAYOUT_DEPTH });
     }
     match v {
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                walk(item, owner, &format!("{path}[{i}]"), depth + 1, out)?;
+                walk(catalog, item, owner, &format!("{path}[{i}]"), depth + 1, out)?;
             }
             Ok(())
         }
         Value::Object(_) => {
             let Some((kind, props)) = as_component(v) else { return Ok(()) };
             let here = if path.is_empty() { kind.to_string() } else { format!("{path} > {kind}") };
-            if !catalog::is_known_kind(kind) {
+            if !catalog.is_known_kind(kind) {
                 return Err(EngineError::UnknownComponentType { path: here, kind: kind.into() });
             }
             let id = match props.get("id") {
@@ -111,7 +114,7 @@ fn walk(v: &Value, owner: &Owner, path: &str, depth: usize, out: &mut Vec<Found>
             };
             let shown = id.as_ref().map(|i| format!("{here}#{i}")).unwrap_or_else(|| here.clone());
             for (prop, value) in props {
-                let Some(ty) = catalog::prop_type(kind, prop) else {
+                let Some(ty) = catalog.prop_type(kind, prop) else {
                     return Err(EngineError::UnknownProp {
                         id: id.as_ref().map(|i| i.to_string()).unwrap_or_else(|| shown.clone()),
                         component: kind.into(),
@@ -136,17 +139,17 @@ fn walk(v: &Value, owner: &Owner, path: &str, depth: usize, out: &mut Vec<Found>
                 None => shown.clone(),
             };
             for (prop, value) in props {
-                if catalog::may_hold_components(kind, prop) {
+                if catalog.may_hold_components(kind, prop) {
                     let owner_here = match &child_owner {
                         Some(k) => Some((k.clone(), prop.clone())),
                         None => owner.clone(),
                     };
-                    walk(value, &owner_here, &base, depth + 2, out)?;
+                    walk(catalog, value, &owner_here, &base, depth + 2, out)?;
                 }
             }
             if let Some(id) = id {
                 let node = Node { id: id.clone(), kind: kind.into(), owner: owner.clone(), path: shown, order: 0, depth };
-                out.push(Found { key: id_key(&id), node, props: own_props(kind, props) });
+                out.push(Found { key: id_key(&id), node, props: own_props(catalog, kind, props) });
             }
             Ok(())
         }
@@ -155,8 +158,8 @@ fn walk(v: &Value, owner: &Owner, path: &str, depth: usize, out: &mut Vec<Found>
 }
 
 impl Registry {
-    pub fn from_layout(root: &Value) -> Result<Registry> {
-        let mut reg = Registry::default();
+    pub fn from_layout(root: &Value, catalog: Arc<Catalog>) -> Result<Registry> {
+        let mut reg = Registry { catalog, ..Registry::default() };
         reg.insert_tree(root, None)?;
         Ok(reg)
     }
@@ -172,7 +175,7 @@ impl Registry {
         let base = owner.as_ref().map(|(k, p)| format!("{k}.{p}")).unwrap_or_default();
         // Below its owner's props: the owner component, its props, then this value.
         let depth = owner.as_ref().and_then(|(k, _)| self.nodes.get(k)).map_or(0, |n| n.depth + 2);
-        walk(v, &owner, &base, depth, &mut found)?;
+        walk(&self.catalog, v, &owner, &base, depth, &mut found)?;
         let mut seen: HashMap<&str, &str> = HashMap::new();
         for f in &found {
             let existing = self.nodes.get(&f.key).filter(|_| !leaving.contains(&f.key)).map(|n| n.path.as_str());
@@ -253,7 +256,7 @@ impl Registry {
     pub fn materialized(&self, key: &str, prop: &str) -> Value {
         let v = self.get(key, prop);
         match self.nodes.get(key) {
-            Some(n) if catalog::may_hold_components(&n.kind, prop) => self.materialize(&v),
+            Some(n) if self.catalog.may_hold_components(&n.kind, prop) => self.materialize(&v),
             _ => v,
         }
     }
@@ -268,7 +271,7 @@ impl Registry {
                 let source = current.unwrap_or(props);
                 let mut out = Map::new();
                 for (p, val) in source {
-                    let val = if catalog::may_hold_components(kind, p) { self.materialize(val) } else { val.clone() };
+                    let val = if self.catalog.may_hold_components(kind, p) { self.materialize(val) } else { val.clone() };
                     out.insert(p.clone(), val);
                 }
                 let mut comp = obj.clone();

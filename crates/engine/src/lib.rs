@@ -25,9 +25,12 @@ pub mod serverside;
 pub mod session;
 pub mod storage;
 pub mod testing;
+pub mod theme;
 
 pub use app::{App, AppSpec, ClientsideFunction, IntoLayout};
 pub use callback::Callback;
+pub use catalog::{CustomKind, PropType};
+pub use theme::{ColorScheme, Theme};
 pub use component::*;
 pub use context::Ctx;
 pub use deps::{Input, Output, State, Trigger};

@@ -1,16 +1,16 @@
-// Html elements (div, span, h1-h6, p, a, button, img, lists, label, hr, table). Any of them
-// counts clicks in `n_clicks` when the author gave it that prop; buttons always do.
+// Html elements (div, span, h1-h6, p, a, img, lists, label, hr, table rows). Any of them
+// counts clicks in `n_clicks` when the author gave it that prop. Button, Table and Code are
+// Mantine's (mantine/), which take html's props too.
 
 import { createElement, type ComponentType } from "react";
-import { Button } from "@mantine/core";
 import { type ComponentProps, domProps, num, str } from "../props";
 import { Node } from "../node";
 
 const TAGS: Record<string, string> = {
   Div: "div", Span: "span", P: "p", H1: "h1", H2: "h2", H3: "h3", H4: "h4", H5: "h5", H6: "h6",
-  A: "a", Img: "img", Ul: "ul", Ol: "ol", Li: "li", Label: "label", Hr: "hr", Table: "table",
+  A: "a", Img: "img", Ul: "ul", Ol: "ol", Li: "li", Label: "label", Hr: "hr",
   Thead: "thead", Tbody: "tbody", Tr: "tr", Th: "th", Td: "td", Section: "section",
-  Header: "header", Main: "main", Footer: "footer", Nav: "nav", Pre: "pre", Code: "code",
+  Header: "header", Main: "main", Footer: "footer", Nav: "nav", Pre: "pre",
 };
 const VOID = new Set(["img", "hr"]);
 
@@ -35,23 +35,6 @@ function element(tag: string): ComponentType<ComponentProps> {
   return Html;
 }
 
-function HtmlButton(p: ComponentProps) {
-  const variant = str(p.props, "variant") ?? "filled";
-  return (
-    <Button
-      {...domProps(p)}
-      variant={variant}
-      color={str(p.props, "color")}
-      size={str(p.props, "size")}
-      disabled={p.props["disabled"] === true}
-      onClick={() => p.setProps(clickProps(p))}
-    >
-      <Node node={p.props["children"]} />
-    </Button>
-  );
-}
-
 export const htmlComponents: Record<string, ComponentType<ComponentProps>> = {
   ...Object.fromEntries(Object.entries(TAGS).map(([type, tag]) => [type, element(tag)])),
-  Button: HtmlButton,
 };

@@ -1,11 +1,12 @@
-// Text and number inputs and textareas. `debounce`: false sends every keystroke, true sends
-// on blur or Enter, a number waits that many milliseconds after the last keystroke.
+// Dash's text and number input, and the draft every text input keeps (Mantine's too, in
+// mantine/inputs). `debounce`: false sends every keystroke, true sends on blur or Enter, a
+// number waits that many milliseconds after the last keystroke.
 
 import { useEffect, useRef, useState } from "react";
-import { NumberInput, TextInput, Textarea as MantineTextarea } from "@mantine/core";
+import { NumberInput, TextInput } from "@mantine/core";
 import { type ComponentProps, domProps, num, str } from "../props";
 
-function useDebouncedValue(p: ComponentProps) {
+export function useDebouncedValue(p: ComponentProps) {
   const external = p.props["value"];
   const [draft, setDraft] = useState<unknown>(external);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -64,20 +65,4 @@ function Input(p: ComponentProps) {
   );
 }
 
-function Textarea(p: ComponentProps) {
-  const { draft, onType, onBlur } = useDebouncedValue(p);
-  return (
-    <MantineTextarea
-      {...domProps(p)}
-      label={str(p.props, "label")}
-      placeholder={str(p.props, "placeholder")}
-      rows={num(p.props, "rows")}
-      disabled={p.props["disabled"] === true}
-      value={typeof draft === "string" ? draft : ""}
-      onChange={(e) => onType(e.currentTarget.value)}
-      onBlur={onBlur}
-    />
-  );
-}
-
-export const inputComponents = { Input, Textarea };
+export const inputComponents = { Input };

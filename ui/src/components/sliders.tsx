@@ -3,10 +3,16 @@
 
 import { useEffect, useState } from "react";
 import { Input, RangeSlider as MantineRange, Slider as MantineSlider } from "@mantine/core";
-import { type ComponentProps, domProps, num, str } from "../props";
+import { type ComponentProps, num, str } from "../props";
+import { mantineProps } from "./mantine/kit";
 
+/** What the wrapper sets itself; Mantine's own props (color, size, labelAlwaysOn, ...) pass. */
+const HANDLED = ["value", "min", "max", "step", "marks", "label", "pushable", "minRange", "disabled"];
+
+/** Dash's marks (`{"5": "five"}`) or Mantine's (`[{value: 5, label: "five"}]`). */
 function marks(props: Record<string, unknown>) {
   const raw = props["marks"];
+  if (Array.isArray(raw)) return raw as { value: number; label?: string }[];
   if (typeof raw !== "object" || raw === null) return undefined;
   return Object.entries(raw as Record<string, unknown>).map(([k, v]) => ({
     value: Number(k),
@@ -34,8 +40,9 @@ function Slider(p: ComponentProps) {
   const external = num(p.props, "value") ?? num(p.props, "min") ?? 0;
   const draft = useDraft(p, external, String(external));
   return (
-    <Input.Wrapper label={str(p.props, "label")} {...domProps(p)}>
+    <Input.Wrapper label={str(p.props, "label")}>
       <MantineSlider
+        {...mantineProps("Slider", p, HANDLED)}
         {...draft}
         min={num(p.props, "min") ?? 0}
         max={num(p.props, "max") ?? 100}
@@ -55,14 +62,15 @@ function RangeSlider(p: ComponentProps) {
   const external: [number, number] = Array.isArray(raw) && raw.length === 2 ? [Number(raw[0]), Number(raw[1])] : [min, max];
   const draft = useDraft(p, external, external.join(","));
   return (
-    <Input.Wrapper label={str(p.props, "label")} {...domProps(p)}>
+    <Input.Wrapper label={str(p.props, "label")}>
       <MantineRange
+        {...mantineProps("RangeSlider", p, HANDLED)}
         {...draft}
         min={min}
         max={max}
         // Dash lets the handles meet unless `pushable` sets a least distance (Mantine's
         // default of 10 would push them apart on small ranges).
-        minRange={num(p.props, "pushable") ?? 0}
+        minRange={num(p.props, "minRange") ?? num(p.props, "pushable") ?? 0}
         step={num(p.props, "step") ?? 1}
         marks={marks(p.props)}
         disabled={p.props["disabled"] === true}

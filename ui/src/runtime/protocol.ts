@@ -83,6 +83,8 @@ export type ApplyReply = { batch: PatchBatch | null, };
 
 export type Theme = "light" | "dark";
 
+export type ColorScheme = "light" | "dark" | "auto";
+
 export type LoadMessage = { title: string, 
 /**
  * Debug builds show callback errors in an overlay.
@@ -100,6 +102,14 @@ notices: Array<string>,
 /**
  * The theme the user chose last (`remember_theme`), if any.
  */
-theme: Theme | null, };
+theme: Theme | null, 
+/**
+ * The app's theme (`App::theme`): Mantine theme keys merged over the default theme.
+ */
+app_theme: Record<string, unknown>, 
+/**
+ * The colour scheme a window starts in when the user has not picked one.
+ */
+color_scheme: ColorScheme, };
 
 export type ToWindow = { "kind": "load" } & LoadMessage | { "kind": "batch", batch: PatchBatch, } | { "kind": "error", error: ErrorReport, } | { "kind": "clientside", call: ClientsideCall, } | { "kind": "notice", message: string, };

@@ -5,7 +5,7 @@ import { Clientside } from "./clientside";
 import { errorLog, noticeLog } from "./errors";
 import { type ComponentId, idKey } from "./ids";
 import { recordAnswer, recordWave } from "./instrument";
-import type { PatchBatch, Theme } from "./protocol";
+import type { ColorScheme, PatchBatch, Theme } from "./protocol";
 import { Store } from "./store";
 import type { Change, LoadMessage, PushMessage, Transport } from "./transport";
 import { WaveOrder } from "./waves";
@@ -24,6 +24,9 @@ export class WindowSession {
   title = "";
   /** The theme the user chose last, from the load message. */
   theme: Theme | null = null;
+  /** The app's theme overrides (`App::theme`) and the scheme a window starts in. */
+  appTheme: Record<string, unknown> = {};
+  colorScheme: ColorScheme = "light";
   /** Messages pushed before the load message is processed (the Channel delivers them at
    * once, ahead of the continuation that loads the layout and compiles the functions). */
   private early: PushMessage[] | null = [];
@@ -44,6 +47,8 @@ export class WindowSession {
     this.instrument = load.instrument;
     this.title = load.title;
     this.theme = load.theme;
+    this.appTheme = load.app_theme;
+    this.colorScheme = load.color_scheme;
     this.store.load(load.layout);
     this.waves.reset();
     for (const b of load.batches) this.waves.receive(b);

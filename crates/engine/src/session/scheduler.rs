@@ -13,7 +13,6 @@ mod values;
 use super::runner::{self, Outcome};
 use super::{BatchSlot, Command};
 use crate::app::AppSpec;
-use crate::catalog;
 use crate::context::{Ctx, CtxInner, ProgressSink};
 use crate::error::{CallbackError, EngineError, ErrorReport, Result};
 use crate::handler::{CallInput, Invoker};
@@ -116,7 +115,7 @@ impl Actor {
         first: oneshot::Sender<Vec<PatchBatch>>,
         place: Place,
     ) -> Result<Actor> {
-        let reg = Registry::from_layout(layout)?;
+        let reg = Registry::from_layout(layout, app.catalog.clone())?;
         let inst = Instances::resolve(&app, &reg);
         let member = place.stores.join(me.clone());
         let mut actor = Actor {
@@ -205,7 +204,7 @@ impl Actor {
                 let key = id_key(&id);
                 let answer = match self.reg.nodes.get(&key) {
                     None => Err(EngineError::UnknownId { id: key }),
-                    Some(n) if catalog::prop_type(&n.kind, &prop).is_none() => {
+                    Some(n) if self.reg.catalog.prop_type(&n.kind, &prop).is_none() => {
                         Err(EngineError::UnknownProp { id: key.clone(), component: n.kind.clone(), prop })
                     }
                     Some(_) => Ok(self.reg.materialized(&key, &prop)),

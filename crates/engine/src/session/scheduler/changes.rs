@@ -14,12 +14,12 @@ impl Actor {
             .map_err(|reason| EngineError::MalformedChange { reason: format!("bad id: {reason}") })?;
         let key = id_key(&id);
         let node = self.reg.nodes.get(&key).ok_or_else(|| EngineError::UnknownId { id: key.clone() })?;
-        let ty = catalog::prop_type(&node.kind, &change.prop).ok_or_else(|| EngineError::UnknownProp {
+        let ty = self.reg.catalog.prop_type(&node.kind, &change.prop).ok_or_else(|| EngineError::UnknownProp {
             id: key.clone(),
             component: node.kind.clone(),
             prop: change.prop.clone(),
         })?;
-        if from == Source::Window && !catalog::user_editable(&node.kind, &change.prop) {
+        if from == Source::Window && !self.reg.catalog.user_editable(&node.kind, &change.prop) {
             return Err(EngineError::NotUserEditable { id: key, component: node.kind.clone(), prop: change.prop.clone() });
         }
         if !ty.accepts(&change.value) {

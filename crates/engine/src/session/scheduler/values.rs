@@ -34,10 +34,10 @@ impl Actor {
         if stores::is_store_prop(&kind, prop) {
             return self.write_store(key, prop, value);
         }
-        if catalog::may_hold_components(&kind, prop) {
+        if self.reg.catalog.may_hold_components(&kind, prop) {
             let (added, removed) = self.reg.replace_children(key, prop, &value)?;
             if let Some(props) = self.reg.props.get_mut(key) {
-                props.insert(prop.to_string(), crate::layout::by_reference(&value));
+                props.insert(prop.to_string(), crate::layout::by_reference(&self.reg.catalog, &value));
             }
             self.hydrate(&added, false);
             self.apply_persistence(&added, false);
@@ -63,7 +63,7 @@ impl Actor {
         let id = node.id.clone();
         // Components sent inside a value leave their stores' data behind too.
         let update = match update {
-            UpdateKind::Value(v) if catalog::may_hold_components(&node.kind, prop) && crate::app::holds_store(&v) => {
+            UpdateKind::Value(v) if self.reg.catalog.may_hold_components(&node.kind, prop) && crate::app::holds_store(&v) => {
                 UpdateKind::Value(crate::app::without_store_data(&v))
             }
             other => other,
@@ -105,7 +105,7 @@ impl Actor {
     pub(super) fn check_output(&self, key: &str, prop: &str, v: &Value) -> Result<()> {
         let bad = |reason: String| EngineError::BadOutput { id: key.into(), prop: prop.into(), reason };
         let node = self.reg.nodes.get(key).ok_or_else(|| bad(format!("no component {key} in the layout")))?;
-        let ty = catalog::prop_type(&node.kind, prop).ok_or_else(|| bad(format!("{} has no property {prop}", node.kind)))?;
+        let ty = self.reg.catalog.prop_type(&node.kind, prop).ok_or_else(|| bad(format!("{} has no property {prop}", node.kind)))?;
         if !ty.accepts(v) {
             return Err(bad(format!("expected {}, got {}", ty.describe(), catalog::json_type_name(v))));
         }

@@ -1,0 +1,142 @@
+//! An app's catalog: the built-in kinds plus the app's own components (a React component the
+//! app's renderer bundle registers by name), whose props are validated like built-in ones.
+
+use super::{json_type_name, PropType, COMMON};
+use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
+
+/// One of an app's own component types: its name as the renderer bundle registers it, its
+/// props with their types, and which of them the user's action may change.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CustomKind {
+    name: String,
+    props: Vec<(String, PropType)>,
+    editable: Vec<String>,
+}
+
+impl CustomKind {
+    pub fn new(name: &str) -> Self {
+        CustomKind { name: name.to_string(), props: Vec::new(), editable: Vec::new() }
+    }
+
+    /// A property the app sets.
+    pub fn prop(mut self, name: &str, ty: PropType) -> Self {
+        self.props.retain(|(p, _)| p != name);
+        self.props.push((name.to_string(), ty));
+        self
+    }
+
+    /// A property the component itself changes when the user acts (its `setProps`).
+    pub fn editable(mut self, name: &str, ty: PropType) -> Self {
+        self.editable.retain(|p| p != name);
+        self.editable.push(name.to_string());
+        self.prop(name, ty)
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn prop_type(&self, prop: &str) -> Option<PropType> {
+        self.props
+            .iter()
+            .find(|(p, _)| p == prop)
+            .map(|(_, t)| *t)
+            .or_else(|| COMMON.iter().find(|(p, _)| *p == prop).map(|(_, t)| *t))
+    }
+}
+
+/// The kinds an app's layouts may use: every built-in one and the app's own.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Catalog {
+    custom: BTreeMap<String, CustomKind>,
+}
+
+impl Catalog {
+    /// Adds an app's own kind; a name a built-in kind already has is refused (the renderer
+    /// could draw only one of them).
+    pub fn add(&mut self, kind: CustomKind) -> Result<(), String> {
+        if super::is_known_kind(&kind.name) {
+            return Err(format!("{} is a built-in component; give the app's own component another name", kind.name));
+        }
+        if kind.name.is_empty() || !kind.name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            return Err(format!("{:?} is not a component name: use letters, digits and _", kind.name));
+        }
+        self.custom.insert(kind.name.clone(), kind);
+        Ok(())
+    }
+
+    pub fn is_known_kind(&self, kind: &str) -> bool {
+        super::is_known_kind(kind) || self.custom.contains_key(kind)
+    }
+
+    pub fn prop_type(&self, kind: &str, prop: &str) -> Option<PropType> {
+        match self.custom.get(kind) {
+            Some(custom) => custom.prop_type(prop),
+            None => super::prop_type(kind, prop),
+        }
+    }
+
+    pub fn user_editable(&self, kind: &str, prop: &str) -> bool {
+        match self.custom.get(kind) {
+            Some(custom) => custom.editable.iter().any(|p| p == prop),
+            None => super::user_editable(kind, prop),
+        }
+    }
+
+    pub fn may_hold_components(&self, kind: &str, prop: &str) -> bool {
+        self.prop_type(kind, prop) == Some(PropType::Children)
+    }
+
+    /// Why `value` is not a valid `prop` of `kind`, or None when it is.
+    pub fn check(&self, kind: &str, prop: &str, value: &Value) -> Option<String> {
+        match self.prop_type(kind, prop) {
+            None => Some(format!("{kind} has no property {prop}")),
+            Some(ty) if !ty.accepts(value) => Some(format!("expected {}, got {}", ty.describe(), json_type_name(value))),
+            Some(_) => None,
+        }
+    }
+
+    /// The app's own kinds as the renderer reads the catalog (see `catalog::describe`).
+    pub fn describe_custom(&self) -> Value {
+        let kinds: Map<String, Value> = self
+            .custom
+            .values()
+            .map(|k| {
+                let props: Map<String, Value> = COMMON
+                    .iter()
+                    .filter(|(p, _)| !k.props.iter().any(|(own, _)| own == p))
+                    .map(|(p, t)| (p.to_string(), Value::from(t.name())))
+                    .chain(k.props.iter().map(|(p, t)| (p.clone(), Value::from(t.name()))))
+                    .collect();
+                (k.name.clone(), json!({ "props": props, "editable": k.editable }))
+            })
+            .collect();
+        Value::Object(kinds)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_apps_own_kind_is_validated_like_a_built_in_one() {
+        let mut catalog = Catalog::default();
+        catalog.add(CustomKind::new("Swatch").prop("colors", PropType::Array).editable("picked", PropType::Str)).unwrap();
+        assert!(catalog.is_known_kind("Swatch"));
+        assert_eq!(catalog.prop_type("Swatch", "id"), Some(PropType::Any), "common props come along");
+        assert!(catalog.user_editable("Swatch", "picked"));
+        assert!(!catalog.user_editable("Swatch", "colors"));
+        assert_eq!(catalog.check("Swatch", "picked", &json!(3)).as_deref(), Some("expected a string, got the integer 3"));
+        assert_eq!(catalog.check("Swatch", "size", &json!(3)).as_deref(), Some("Swatch has no property size"));
+        assert_eq!(catalog.prop_type("Badge", "color"), Some(PropType::Str), "built-in kinds still answer");
+    }
+
+    #[test]
+    fn a_built_in_name_or_a_bad_name_is_refused() {
+        let mut catalog = Catalog::default();
+        assert!(catalog.add(CustomKind::new("Button")).unwrap_err().contains("built-in"));
+        assert!(catalog.add(CustomKind::new("my-thing")).unwrap_err().contains("not a component name"));
+    }
+}

@@ -1,0 +1,22 @@
+// The Mantine families a window loads on first use (see ../index): inputs, buttons besides
+// Button, feedback, overlays, navigation besides Tabs, data display and icons.
+
+import type { ComponentType } from "react";
+import type { ComponentProps } from "../../props";
+import { mantineInputComponents } from "./inputs";
+import { buttonComponents } from "./buttons";
+import { feedbackComponents } from "./feedback";
+import { overlayComponents } from "./overlays";
+import { navigationComponents } from "./navigation";
+import { displayComponents } from "./display";
+import { iconComponents } from "./icons";
+
+export const familyComponents: Record<string, ComponentType<ComponentProps>> = {
+  ...mantineInputComponents,
+  ...buttonComponents,
+  ...feedbackComponents,
+  ...overlayComponents,
+  ...navigationComponents,
+  ...displayComponents,
+  ...iconComponents,
+};
