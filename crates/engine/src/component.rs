@@ -2,6 +2,8 @@
 //! ...) and serialized to the JSON the renderer draws: `{"type": "Div", "props": {...}}`, with
 //! child components nested inside `props.children`.
 
+mod mantine_props;
+
 use crate::id::ComponentId;
 use serde::Serialize;
 use serde_json::{json, Map, Value};

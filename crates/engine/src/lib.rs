@@ -11,6 +11,7 @@ pub mod catalog;
 pub mod component;
 pub mod context;
 pub mod deps;
+pub mod dmc;
 pub mod error;
 pub mod handler;
 pub mod id;

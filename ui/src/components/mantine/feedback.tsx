@@ -14,7 +14,7 @@ function closable(kind: "Alert" | "Notification", Mantine: unknown) {
   const Loose = loose(Mantine);
   const Wrapped = (p: ComponentProps) => {
     if (p.props["hide"] === true) return null;
-    return <Loose {...mantineProps(kind, p, ["hide"])} onClose={() => p.setProps({ hide: true })} />;
+    return <Loose variant={kind === "Alert" ? "light" : undefined} {...mantineProps(kind, p, ["hide"])} onClose={() => p.setProps({ hide: true })} />;
   };
   Wrapped.displayName = kind;
   return Wrapped;

@@ -2,12 +2,13 @@
 // sets bundled with the app (Iconify's JSON data from npm), so nothing is fetched. Each set is
 // a chunk of its own, loaded the first time one of its icons is drawn.
 
-import { useEffect, useState, type ComponentType } from "react";
+import { useEffect, useSyncExternalStore, type ComponentType } from "react";
 import type { IconifyJSON } from "@iconify/types";
 import { getIconData } from "@iconify/utils/lib/icon-set/get-icon";
 import { iconToSVG } from "@iconify/utils/lib/svg/build";
 import { replaceIDs } from "@iconify/utils/lib/svg/id";
 import { type ComponentProps, domProps, str } from "../../props";
+import { errorLog } from "../../runtime/errors";
 
 const SETS: Record<string, () => Promise<IconifyJSON>> = {
   tabler: () => import("@iconify-json/tabler/icons.json").then((m) => m.default as IconifyJSON),
@@ -15,27 +16,41 @@ const SETS: Record<string, () => Promise<IconifyJSON>> = {
 };
 
 const loaded = new Map<string, IconifyJSON>();
-const loading = new Map<string, Promise<IconifyJSON>>();
+const loading = new Set<string>();
+const listeners = new Set<() => void>();
+/** Counts loaded sets, so every icon waiting for one redraws when it arrives. */
+let setsLoaded = 0;
 
-/** The bundled icon set of a prefix, once loaded; null while loading or when unknown. */
-function useIconSet(prefix: string): IconifyJSON | null | "unknown" {
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Starts loading a prefix's set once, whichever icon asks first. */
+function ensureLoaded(prefix: string): void {
   const load = SETS[prefix];
-  const [set, setSet] = useState<IconifyJSON | null>(loaded.get(prefix) ?? null);
-  useEffect(() => {
-    if (!load || loaded.has(prefix)) return;
-    let live = true;
-    const pending = loading.get(prefix) ?? load();
-    loading.set(prefix, pending);
-    void pending.then((data) => {
+  if (!load || loaded.has(prefix) || loading.has(prefix)) return;
+  loading.add(prefix);
+  load().then(
+    (data) => {
       loaded.set(prefix, data);
-      if (live) setSet(data);
-    });
-    return () => {
-      live = false;
-    };
-  }, [prefix, load]);
-  if (!load) return "unknown";
-  return loaded.get(prefix) ?? set;
+      loading.delete(prefix);
+      setsLoaded += 1;
+      listeners.forEach((l) => l());
+    },
+    (e: unknown) => {
+      loading.delete(prefix);
+      errorLog.push({ source: `icon set ${prefix}`, inputs: [], message: `could not be loaded: ${String(e)}` });
+    },
+  );
+}
+
+/** The bundled icon set of a prefix, once loaded; null while loading, "unknown" for none. */
+function useIconSet(prefix: string): IconifyJSON | null | "unknown" {
+  useSyncExternalStore(subscribe, () => setsLoaded);
+  useEffect(() => ensureLoaded(prefix), [prefix]);
+  if (!SETS[prefix]) return "unknown";
+  return loaded.get(prefix) ?? null;
 }
 
 /** dash-iconify's `rotate`: quarter turns (1), or degrees ("90deg"). */

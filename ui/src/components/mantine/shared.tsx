@@ -65,6 +65,12 @@ function Tab(p: ComponentProps) {
   return <Node node={p.props["children"]} />;
 }
 
+/** Mantine draws `data` only when the table has no children of its own. */
+function DdTable(p: ComponentProps) {
+  const data = p.props["data"];
+  return <Table {...mantineProps("Table", p, data ? ["children"] : [])} />;
+}
+
 export const sharedComponents: Record<string, ComponentType<ComponentProps>> = {
   Button: DdButton,
   Textarea: DdTextarea,
@@ -73,6 +79,6 @@ export const sharedComponents: Record<string, ComponentType<ComponentProps>> = {
   TabsList: passThrough("TabsList", Tabs.List),
   TabsTab: passThrough("TabsTab", Tabs.Tab),
   TabsPanel: passThrough("TabsPanel", Tabs.Panel),
-  Table: passThrough("Table", Table),
+  Table: DdTable,
   Code: passThrough("Code", Code),
 };

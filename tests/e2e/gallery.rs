@@ -1,0 +1,80 @@
+//! The gallery: every component family opens with nothing in the error overlay, in light and
+//! dark mode (a screenshot of each), and a user's action on a Mantine component reaches its
+//! Rust callback and back.
+
+use crate::harness::Window;
+
+const FAMILIES: [&str; 10] =
+    ["layout", "typography", "inputs", "buttons", "feedback", "overlays", "navigation", "display", "icons", "charts"];
+
+/// The errors the window has logged (the overlay's list), as text.
+async fn logged_errors(w: &Window) -> String {
+    let shown = w.js("const o = document.getElementById('dd-error-overlay'); return o ? o.textContent : '';").await;
+    let failed =
+        w.js("return Array.from(document.querySelectorAll('.dd-draw-error')).map(e => e.textContent).join(' | ');").await;
+    format!("{}{}", shown.as_str().unwrap_or_default(), failed.as_str().unwrap_or_default())
+}
+
+/// Opens a family's tab and waits until its panel has drawn (lazy families included).
+async fn open_family(w: &Window, family: &str) {
+    let tab = format!("document.querySelector('[role=tab][id$=\"-tab-{family}\"]')");
+    w.wait_js(&format!("return !!{tab};"), 20).await;
+    w.js(&format!("{tab}.click(); return true;")).await;
+    let panel = format!("document.querySelector('[role=tabpanel][id$=\"-panel-{family}\"]')");
+    // Drawn: the panel is shown and holds cards, and no lazy family is still loading.
+    w.wait_js(
+        &format!(
+            "const p = {panel}; return !!p && p.offsetParent !== null && p.querySelectorAll('.mantine-Card-root').length > 0;"
+        ),
+        30,
+    )
+    .await;
+    // Hidden panels draw but run no effects until shown, so only the shown one must be loaded.
+    let loaded = format!(
+        "return {panel}.querySelectorAll('.dd-icon-loading').length === 0 || !!document.getElementById('dd-error-overlay');"
+    );
+    w.wait_js(&loaded, 30).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_family_opens_without_an_error_in_light_and_dark() {
+    let w = Window::launch("gallery", "families").await;
+    for scheme in ["light", "dark"] {
+        if scheme == "dark" {
+            w.click("dd-scheme-toggle").await;
+            w.wait_js("return document.documentElement.getAttribute('data-mantine-color-scheme') === 'dark';", 10).await;
+        }
+        for family in FAMILIES {
+            open_family(&w, family).await;
+            if family == "charts" {
+                w.wait_js("return document.querySelectorAll('.recharts-surface').length >= 5;", 30).await;
+            }
+            let errors = logged_errors(&w).await;
+            assert!(errors.is_empty(), "{family} ({scheme}) logged errors: {errors}");
+            w.screenshot(&format!("{family}-{scheme}")).await;
+        }
+    }
+    w.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_mantine_component_talks_to_its_rust_callback() {
+    let w = Window::launch("gallery", "round-trip").await;
+    open_family(&w, "inputs").await;
+    let by_id =
+        |key: &str| format!("Array.from(document.querySelectorAll('[data-dash-id]')).find(e => e.dataset.dashId === {key:?})");
+    let echo = by_id(r#"{"echo":"checked","name":"Checkbox"}"#);
+    let checkbox = by_id(r#"{"demo":"checked","name":"Checkbox"}"#);
+    w.wait_js(&format!("return {echo}?.textContent === 'true';"), 20).await;
+    // The user unticks the box: the MATCH callback in Rust writes the new value under it.
+    w.js(&format!("const c = {checkbox}; (c.tagName === 'INPUT' ? c : c.querySelector('input')).click(); return true;")).await;
+    w.wait_js(&format!("return {echo}?.textContent === 'false';"), 20).await;
+    // The header's switch sets the MantineProvider's theme from a callback: the primary colour changes.
+    let primary = "return getComputedStyle(document.documentElement).getPropertyValue('--mantine-primary-color-filled').trim();";
+    let before = w.js(primary).await;
+    w.js("Array.from(document.querySelectorAll('label')).find(l => l.textContent === 'teal').click(); return true;").await;
+    let changed = format!("{} !== {before};", primary.trim_end_matches(';'));
+    w.wait_js(&changed, 20).await;
+    w.screenshot("teal").await;
+    w.close().await;
+}
