@@ -77,9 +77,9 @@ export function useLiveChildren(value: unknown, kind: string): ComponentNode[] {
 
 /** Mantine targets (Popover, HoverCard, Menu, Tooltip) hand their child a ref: a span
  * element takes it, around whatever component the author put there. */
-export function refTarget(children: unknown): ReactNode {
+export function refTarget(children: unknown, onClick?: () => void): ReactNode {
   return (
-    <span className="dd-target" style={{ display: "inline-block" }}>
+    <span className="dd-target" style={{ display: "inline-block" }} onClick={onClick}>
       <Node node={children} />
     </span>
   );

@@ -1,7 +1,7 @@
 // Overlays: Modal and Drawer (`opened`; closing sets it false), Tooltip, Popover, HoverCard
 // and Menu with their targets and dropdowns; MenuItem counts clicks.
 
-import type { ComponentType } from "react";
+import { createContext, useContext, type ComponentType } from "react";
 import { Drawer, HoverCard, Menu, Modal, Popover, Tooltip } from "@mantine/core";
 import { type ComponentProps, num, str } from "../../props";
 import { Node } from "../../node";
@@ -16,12 +16,20 @@ function dialog(kind: "Modal" | "Drawer", Mantine: unknown) {
   return Wrapped;
 }
 
+/** A controlled Popover leaves its target's clicks to the app: this toggles it. */
+const TogglePopover = createContext<(() => void) | null>(null);
+
 function floating(kind: "Popover" | "Menu", Mantine: unknown) {
   const Loose = loose(Mantine);
   const Wrapped = (p: ComponentProps) => {
     const opened = p.props["opened"];
     const control = typeof opened === "boolean" ? { opened, onChange: (next: boolean) => p.setProps({ opened: next }) } : {};
-    return <Loose withinPortal {...mantineProps(kind, p, ["opened"])} {...control} />;
+    const toggle = typeof opened === "boolean" ? () => p.setProps({ opened: !opened }) : null;
+    return (
+      <TogglePopover.Provider value={toggle}>
+        <Loose withinPortal {...mantineProps(kind, p, ["opened"])} {...control} />
+      </TogglePopover.Provider>
+    );
   };
   Wrapped.displayName = kind;
   return Wrapped;
@@ -32,6 +40,11 @@ function target(kind: string, Mantine: unknown) {
   const Wrapped = (p: ComponentProps) => <Loose>{refTarget(p.props["children"])}</Loose>;
   Wrapped.displayName = kind;
   return Wrapped;
+}
+
+function DdPopoverTarget(p: ComponentProps) {
+  const toggle = useContext(TogglePopover);
+  return <Popover.Target>{refTarget(p.props["children"], toggle ?? undefined)}</Popover.Target>;
 }
 
 function DdTooltip(p: ComponentProps) {
@@ -60,7 +73,7 @@ export const overlayComponents: Record<string, ComponentType<ComponentProps>> = 
   Drawer: dialog("Drawer", Drawer),
   Tooltip: DdTooltip,
   Popover: floating("Popover", Popover),
-  PopoverTarget: target("PopoverTarget", Popover.Target),
+  PopoverTarget: DdPopoverTarget,
   PopoverDropdown: passThrough("PopoverDropdown", Popover.Dropdown),
   HoverCard: passThrough("HoverCard", HoverCard, { withinPortal: true }),
   HoverCardTarget: target("HoverCardTarget", HoverCard.Target),
