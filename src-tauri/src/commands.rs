@@ -52,6 +52,7 @@ pub async fn connect<R: Runtime>(
             layout: initial.layout,
             batches: initial.batches,
             clientside: spec.clientside_functions(),
+            component_bundles: spec.component_bundles.len(),
             notices,
             theme: crate::window_state::theme(&app),
             app_theme: spec.theme.overrides(),

@@ -46,6 +46,9 @@ pub struct LoadMessage {
     pub layout: Value,
     pub batches: Vec<PatchBatch>,
     pub clientside: Vec<ClientsideFunction>,
+    /// How many scripts of the app's own components to load (`components-<n>.js`) before
+    /// the layout is drawn.
+    pub component_bundles: usize,
     /// What the user must be told at once, in every build (a database set aside).
     pub notices: Vec<String>,
     /// The theme the user chose last (`remember_theme`), if any.
@@ -184,6 +187,7 @@ mod tests {
             layout: Value::Null,
             batches: vec![],
             clientside: vec![],
+            component_bundles: 0,
             notices: vec![],
             theme: None,
             app_theme: serde_json::json!({}),

@@ -4,8 +4,8 @@
 
 use crate::harness::Window;
 
-const FAMILIES: [&str; 10] =
-    ["layout", "typography", "inputs", "buttons", "feedback", "overlays", "navigation", "display", "icons", "charts"];
+const FAMILIES: [&str; 11] =
+    ["layout", "typography", "inputs", "buttons", "feedback", "overlays", "navigation", "display", "icons", "charts", "custom"];
 
 /// The errors the window has logged (the overlay's list), as text.
 async fn logged_errors(w: &Window) -> String {
@@ -76,5 +76,21 @@ async fn a_mantine_component_talks_to_its_rust_callback() {
     let changed = format!("{} !== {before};", primary.trim_end_matches(';'));
     w.wait_js(&changed, 20).await;
     w.screenshot("teal").await;
+    w.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_apps_own_component_round_trips() {
+    let w = Window::launch("gallery", "own-component").await;
+    open_family(&w, "custom").await;
+    let echo = r#"Array.from(document.querySelectorAll('[data-dash-id]')).find(e => e.dataset.dashId === '{"echo":"picked","name":"ColorSwatches"}')"#;
+    // Rust set `picked` (from the header's switch, on load); the component shows it pressed.
+    w.wait_js(&format!("return {echo}?.textContent === '\"indigo\"';"), 20).await;
+    w.wait_js("return document.querySelector('button[aria-label=indigo]')?.getAttribute('aria-pressed') === 'true';", 20).await;
+    // The user picks another swatch: the component's setProps reaches its Rust callback.
+    w.js("document.querySelector('button[aria-label=grape]').click(); return true;").await;
+    w.wait_js(&format!("return {echo}?.textContent === '\"grape\"';"), 20).await;
+    w.wait_js("return document.querySelector('button[aria-label=grape]')?.getAttribute('aria-pressed') === 'true';", 20).await;
+    w.screenshot("own-component").await;
     w.close().await;
 }

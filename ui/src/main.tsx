@@ -15,6 +15,7 @@ import { ActionIcon, Affix, Center, Loader, MantineProvider, Text, useMantineCol
 import { Node, RegistryContext, SessionContext } from "./node";
 import { registry } from "./components";
 import { ErrorOverlay } from "./Overlay";
+import { installPluginApi } from "./plugins";
 import { Notices } from "./Notices";
 import { WindowSession } from "./runtime/session";
 import { tauriTransport } from "./runtime/transport";
@@ -101,6 +102,7 @@ function Themed({ session, layout }: { session: WindowSession; layout: Component
 }
 
 async function boot() {
+  installPluginApi();
   const container = document.getElementById("root");
   if (!container) return;
   const root = createRoot(container);

@@ -112,7 +112,7 @@ describe("sending changes", () => {
     const messages: unknown[][] = [];
     const transport: Transport = {
       async connect() {
-        return { title: "t", debug: true, instrument: false, layout: c("Input", { id: "in", value: "old" }), batches: [], clientside: [], notices: [], theme: null, app_theme: {}, color_scheme: "light" };
+        return { title: "t", debug: true, instrument: false, layout: c("Input", { id: "in", value: "old" }), batches: [], clientside: [], notices: [], theme: null, app_theme: {}, color_scheme: "light", component_bundles: 0 };
       },
       async send(changes) {
         messages.push(changes);
@@ -303,7 +303,7 @@ describe("clientside callbacks", () => {
       async connect(onPush) {
         // The shell's Channel delivers the first call right behind the load message.
         onPush({ kind: "clientside", call: call(0, ["early"]) });
-        return { title: "t", debug: true, instrument: false, layout: empty, batches: [], clientside: [fn(0, "function(v) { return v + '!'; }")], notices: [], theme: null, app_theme: {}, color_scheme: "light" };
+        return { title: "t", debug: true, instrument: false, layout: empty, batches: [], clientside: [fn(0, "function(v) { return v + '!'; }")], notices: [], theme: null, app_theme: {}, color_scheme: "light", component_bundles: 0 };
       },
       async send() {
         return null;

@@ -28,7 +28,7 @@ export async function renderLayout(layout: ComponentNode, clientside: Clientside
   const transport: Transport = {
     async connect(onPush): Promise<LoadMessage> {
       push = onPush;
-      return { title: "t", debug: true, instrument: false, layout, batches: [], clientside, notices: [], theme: null, app_theme: {}, color_scheme: "light" };
+      return { title: "t", debug: true, instrument: false, layout, batches: [], clientside, notices: [], theme: null, app_theme: {}, color_scheme: "light", component_bundles: 0 };
     },
     async send(changes) {
       sent.push(...changes);

@@ -38,7 +38,7 @@ function recording(seed: Record<string, unknown>): { props: Record<string, unkno
 }
 
 const transport: Transport = {
-  connect: async () => ({ title: "t", debug: false, instrument: false, layout: { type: "Div", props: {} }, batches: [], clientside: [], notices: [], theme: null, app_theme: {}, color_scheme: "light" }),
+  connect: async () => ({ title: "t", debug: false, instrument: false, layout: { type: "Div", props: {} }, batches: [], clientside: [], notices: [], theme: null, app_theme: {}, color_scheme: "light", component_bundles: 0 }),
   send: async () => null,
   answer: async () => {},
 };

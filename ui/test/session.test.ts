@@ -14,7 +14,7 @@ describe("window session", () => {
       async connect(onPush): Promise<LoadMessage> {
         push = onPush;
         const layout = { type: "Div", props: { children: [{ type: "Div", props: { id: "out", children: "" } }] } };
-        return { title: "t", debug: true, instrument: false, layout, batches: [], clientside: [], notices: [], theme: null, app_theme: {}, color_scheme: "light" };
+        return { title: "t", debug: true, instrument: false, layout, batches: [], clientside: [], notices: [], theme: null, app_theme: {}, color_scheme: "light", component_bundles: 0 };
       },
       async send(_changes: Change[]) {
         return replies.shift() ?? null;
@@ -35,7 +35,7 @@ describe("window session", () => {
     const transport: Transport = {
       async connect(onPush): Promise<LoadMessage> {
         push = onPush;
-        return { title: "t", debug: false, instrument: false, layout: { type: "Div", props: {} }, batches: [], clientside: [], notices: ["database set aside"], theme: null, app_theme: {}, color_scheme: "light" };
+        return { title: "t", debug: false, instrument: false, layout: { type: "Div", props: {} }, batches: [], clientside: [], notices: ["database set aside"], theme: null, app_theme: {}, color_scheme: "light", component_bundles: 0 };
       },
       async send() {
         return null;
@@ -56,7 +56,7 @@ describe("window session", () => {
     const remembered: string[] = [];
     const transport: Transport = {
       async connect(): Promise<LoadMessage> {
-        return { title: "t", debug: false, instrument: false, layout: { type: "Div", props: {} }, batches: [], clientside: [], notices: [], theme: "dark", app_theme: {}, color_scheme: "light" };
+        return { title: "t", debug: false, instrument: false, layout: { type: "Div", props: {} }, batches: [], clientside: [], notices: [], theme: "dark", app_theme: {}, color_scheme: "light", component_bundles: 0 };
       },
       async send() {
         return null;

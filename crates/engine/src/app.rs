@@ -101,6 +101,8 @@ pub struct AppSpec {
     pub catalog: Arc<Catalog>,
     /// The theme windows draw with (`App::theme`).
     pub theme: Theme,
+    /// Scripts that register the app's own components with the renderer (`App::component_bundle`).
+    pub component_bundles: Vec<String>,
 }
 
 /// A clientside callback's JavaScript, as the renderer compiles it on load.
@@ -204,6 +206,7 @@ pub struct App {
     max_store_bytes: Option<usize>,
     catalog: Catalog,
     theme: Theme,
+    component_bundles: Vec<String>,
     /// An own component whose name was refused: reported by `build`.
     refused_component: Option<String>,
 }
@@ -222,6 +225,7 @@ impl App {
             max_store_bytes: None,
             catalog: Catalog::default(),
             theme: Theme::default(),
+            component_bundles: Vec::new(),
             refused_component: None,
         }
     }
@@ -230,6 +234,14 @@ impl App {
     /// window starts in); layouts may still switch it with a `MantineProvider`.
     pub fn theme(mut self, theme: Theme) -> Self {
         self.theme = theme;
+        self
+    }
+
+    /// A script that registers React components with the renderer
+    /// (`deskdash.register("Swatch", Swatch)`), built from the app's `components/` folder:
+    /// declare each with [`App::component`]. Windows load it before drawing the layout.
+    pub fn component_bundle(mut self, script: impl Into<String>) -> Self {
+        self.component_bundles.push(script.into());
         self
     }
 
@@ -409,6 +421,7 @@ impl App {
             max_store_bytes: self.max_store_bytes,
             catalog,
             theme: self.theme,
+            component_bundles: self.component_bundles,
         }))
     }
 }

@@ -477,3 +477,15 @@ pub fn charts() -> Component {
         ),
     ])
 }
+
+/// The app's own component, declared in Rust and drawn by `components/index.jsx`.
+pub fn custom() -> Component {
+    page(vec![shown(
+        "ColorSwatches",
+        "picked",
+        Component::new("ColorSwatches")
+            .id(demo("picked", "ColorSwatches"))
+            .prop("colors", ["indigo", "teal", "grape", "orange", "red"])
+            .prop("picked", "indigo"),
+    )])
+}

@@ -6,10 +6,10 @@
 mod families;
 
 use deskdash::prelude::*;
-use families::{buttons, charts, display, feedback, icons, inputs, layout_family, navigation, overlays, typography};
+use families::{buttons, charts, custom, display, feedback, icons, inputs, layout_family, navigation, overlays, typography};
 
 /// The props the demos report, each echoed under its component by one MATCH callback.
-const REPORTED: &[&str] = &["value", "checked", "n_clicks", "opened", "active", "expanded", "hide", "clickData"];
+const REPORTED: &[&str] = &["value", "checked", "n_clicks", "opened", "active", "expanded", "hide", "clickData", "picked"];
 
 const FAMILIES: &[(&str, &str)] = &[
     ("layout", "Layout"),
@@ -22,7 +22,11 @@ const FAMILIES: &[(&str, &str)] = &[
     ("display", "Data display"),
     ("icons", "Icons"),
     ("charts", "Charts"),
+    ("custom", "Own component"),
 ];
+
+/// The gallery's own component (`components/index.jsx`), built into a script `./run` makes.
+const COMPONENTS_JS: &str = include_str!(concat!(env!("OUT_DIR"), "/components.js"));
 
 /// What a demo's reported prop holds now, as its caption shows it.
 fn show(value: Value) -> String {
@@ -35,6 +39,10 @@ fn show(value: Value) -> String {
 
 fn primary_theme(color: String) -> Value {
     json!({ "primaryColor": color })
+}
+
+fn same_color(color: String) -> String {
+    color
 }
 
 fn open_dialog(_clicks: u64) -> bool {
@@ -93,6 +101,7 @@ fn layout() -> Component {
         dmc::tabs_panel("display", display()),
         dmc::tabs_panel("icons", icons()),
         dmc::tabs_panel("charts", charts()),
+        dmc::tabs_panel("custom", custom()),
     ];
     let mut tabs_children = vec![tabs_list.mb("md")];
     tabs_children.extend(panels);
@@ -111,8 +120,11 @@ fn layout() -> Component {
 fn app() -> App {
     let mut app = App::new("deskdash gallery")
         .theme(Theme::new().primary_color("indigo"))
+        .component(CustomKind::new("ColorSwatches").prop("colors", PropType::Array).editable("picked", PropType::Str))
+        .component_bundle(COMPONENTS_JS)
         .layout(layout())
         .callback(Input::new("primary", "value"), Output::new("provider", "theme"), primary_theme)
+        .callback(Input::new("primary", "value"), Output::new(families::demo("picked", "ColorSwatches"), "picked"), same_color)
         .callback(Input::new("open-modal", "n_clicks"), Output::new(families::demo("opened", "Modal"), "opened"), open_dialog)
         .prevent_initial_call()
         .callback(Input::new("open-drawer", "n_clicks"), Output::new(families::demo("opened", "Drawer"), "opened"), open_dialog)
@@ -157,6 +169,10 @@ mod tests {
         assert_eq!(t.get(families::demo("opened", "Modal"), "opened").await, json!(true));
         t.set("primary", "value", json!("teal")).await?;
         assert_eq!(t.get("provider", "theme").await, json!({"primaryColor": "teal"}));
+        // The app's own component: Rust set `picked`, the user changes it, the callback fires.
+        assert_eq!(t.get(json!({"echo": "picked", "name": "ColorSwatches"}), "children").await, json!("\"teal\""));
+        t.set(families::demo("picked", "ColorSwatches"), "picked", json!("grape")).await?;
+        assert_eq!(t.get(json!({"echo": "picked", "name": "ColorSwatches"}), "children").await, json!("\"grape\""));
         Ok(())
     }
 }

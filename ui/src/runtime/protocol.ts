@@ -96,6 +96,11 @@ debug: boolean,
  */
 instrument: boolean, layout: ComponentNode, batches: Array<PatchBatch>, clientside: Array<ClientsideFunction>, 
 /**
+ * How many scripts of the app's own components to load (`components-<n>.js`) before
+ * the layout is drawn.
+ */
+component_bundles: number, 
+/**
  * What the user must be told at once, in every build (a database set aside).
  */
 notices: Array<string>, 

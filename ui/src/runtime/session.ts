@@ -54,10 +54,23 @@ export class WindowSession {
     for (const b of load.batches) this.waves.receive(b);
     for (const message of load.notices) noticeLog.push({ message });
     this.clientside.load(load.clientside);
+    await this.loadBundles(load.component_bundles);
     const early = this.early ?? [];
     this.early = null;
     early.forEach((m) => this.onPush(m));
     return load;
+  }
+
+  /** Loads the app's own components before the layout that uses them is drawn; a bundle
+   * that fails is reported, and its components draw as unknown. */
+  private async loadBundles(count: number): Promise<void> {
+    const load = this.transport.loadBundle?.bind(this.transport);
+    if (!load) return;
+    await Promise.all(
+      Array.from({ length: count }, (_, n) =>
+        load(n).catch((e: unknown) => errorLog.push({ source: `component bundle ${n}`, inputs: [], message: String(e) })),
+      ),
+    );
   }
 
   /** A user change: one call is one message to Rust (as each `setProps` is one dispatch in

@@ -29,6 +29,29 @@ export interface Transport {
   rememberTheme?(theme: Theme): Promise<void>;
   /** Loads a clientside function (absent in tests: they compile in place). */
   compile?(f: ClientsideFunction): Promise<ClientsideFn>;
+  /** Loads the app's component bundle `n`, which registers its components. */
+  loadBundle?(n: number): Promise<void>;
+}
+
+/** Loads a script from deskdash's scheme; rejects with its parse error or load failure. */
+async function loadScript(url: string): Promise<void> {
+  let parseError: string | null = null;
+  const onError = (e: ErrorEvent) => {
+    if (e.filename === url) parseError = e.message;
+  };
+  window.addEventListener("error", onError);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = url;
+      script.onload = () => resolve();
+      script.onerror = () => reject(new Error(`${url} could not be loaded`));
+      document.head.appendChild(script);
+    });
+  } finally {
+    window.removeEventListener("error", onError);
+  }
+  if (parseError !== null) throw new Error(parseError);
 }
 
 // deskdash's commands, as the `deskdash` Tauri plugin registers them.
@@ -84,25 +107,16 @@ export const tauriTransport: Transport = {
   // Each function is a script the shell serves on its own scheme (src-tauri/src/scripts.rs):
   // the page needs no eval, and a function that does not parse fails alone, with the reason.
   async compile(f) {
-    const url = convertFileSrc(`clientside-${f.callback}.js`, "deskdash");
     let parseError: string | null = null;
-    const onError = (e: ErrorEvent) => {
-      if (e.filename === url) parseError = e.message;
-    };
-    window.addEventListener("error", onError);
-    try {
-      await new Promise<void>((resolve, reject) => {
-        const script = document.createElement("script");
-        script.src = url;
-        script.onload = () => resolve();
-        script.onerror = () => reject(new Error(`${url} could not be loaded`));
-        document.head.appendChild(script);
-      });
-    } finally {
-      window.removeEventListener("error", onError);
-    }
+    await loadScript(convertFileSrc(`clientside-${f.callback}.js`, "deskdash")).catch((e: unknown) => {
+      parseError = e instanceof Error ? e.message : String(e);
+    });
     const fn = window.__deskdashClientside?.[f.callback];
     if (typeof fn !== "function") throw new Error(parseError ?? `${f.name} does not define a function`);
     return fn as ClientsideFn;
+  },
+
+  loadBundle(n) {
+    return loadScript(convertFileSrc(`components-${n}.js`, "deskdash"));
   },
 };
