@@ -163,13 +163,17 @@ mod tests {
         );
     }
 
-    /// The engine's component catalog as the renderer reads it: each kind with its props'
-    /// types and the props a user's action changes. Mantine components pass their catalog
-    /// props through, and the registry test holds every component to this list.
+    /// The engine's component catalog as the renderer's tests read it (each kind with its
+    /// props' types and the props a user's action changes; the registry and family tests hold
+    /// every component to it), and the kinds' names the renderer itself ships (it draws the
+    /// ones it has not loaded yet from them).
     #[test]
     fn protocol_catalog_json_is_the_engines_catalog() {
-        let text = serde_json::to_string_pretty(&deskdash_engine::catalog::describe()).unwrap_or_default() + "\n";
-        check_generated(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/catalog.json"), &text);
+        let ui = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui");
+        let full = serde_json::to_string_pretty(&deskdash_engine::catalog::describe()).unwrap_or_default() + "\n";
+        check_generated(&ui.join("test/fixtures/catalog.json"), &full);
+        let names: Vec<&str> = deskdash_engine::catalog::all().into_iter().map(|(kind, _)| kind).collect();
+        check_generated(&ui.join("src/kinds.json"), &(serde_json::to_string(&names).unwrap_or_default() + "\n"));
     }
 
     #[test]

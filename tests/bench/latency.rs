@@ -7,17 +7,17 @@
 #[allow(dead_code)]
 mod harness;
 
+#[path = "proc.rs"]
+mod proc;
+
 use harness::Window;
+use proc::{epoch_ms, process_start_ms, pss_mb};
 use serde_json::{json, Map, Value};
 use std::path::PathBuf;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 fn shared() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/bench/dash")
-}
-
-fn epoch_ms() -> f64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs_f64() * 1000.0).unwrap_or(0.0)
 }
 
 fn stats(sorted: &[f64]) -> Value {
@@ -31,37 +31,6 @@ fn stats(sorted: &[f64]) -> Value {
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
     v.get(v.len() / 2).copied().unwrap_or(0.0)
-}
-
-/// Proportional set size (MB) of the app and its WebKit processes.
-fn pss_mb(app: &str) -> f64 {
-    let mut kb = 0u64;
-    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
-        let dir = entry.path();
-        let cmd = std::fs::read_to_string(dir.join("cmdline")).unwrap_or_default();
-        let ours = cmd.contains(app) || ((cmd.contains("WebKitWebProcess") || cmd.contains("WebKitNetworkProcess")) && !cmd.contains("WebKitWebDriver"));
-        if !ours || cmd.contains("tauri-driver") {
-            continue;
-        }
-        let rollup = std::fs::read_to_string(dir.join("smaps_rollup")).unwrap_or_default();
-        kb += rollup.lines().find(|l| l.starts_with("Pss:")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok()).unwrap_or(0);
-    }
-    kb as f64 / 1024.0
-}
-
-/// When the app's process started (ms since the epoch), from /proc.
-fn process_start_ms(app: &str) -> Option<f64> {
-    let btime: f64 = std::fs::read_to_string("/proc/stat").ok()?.lines().find(|l| l.starts_with("btime"))?.split_whitespace().nth(1)?.parse().ok()?;
-    for entry in std::fs::read_dir("/proc").ok()?.flatten() {
-        let cmd = std::fs::read_to_string(entry.path().join("cmdline")).unwrap_or_default();
-        if cmd.split('\0').next().is_some_and(|exe| exe.ends_with(app)) {
-            let stat = std::fs::read_to_string(entry.path().join("stat")).ok()?;
-            let after = stat.rsplit_once(')')?.1;
-            let ticks: f64 = after.split_whitespace().nth(19)?.parse().ok()?;
-            return Some(btime * 1000.0 + ticks * 10.0);
-        }
-    }
-    None
 }
 
 const FIG_PROBE: &str = r#"
@@ -111,7 +80,12 @@ async fn measure_deskdash() -> Map<String, Value> {
         w.js("window.__deskdashWaves = []; return true").await;
         let lat = w.js_async_with(&probe, vec![json!(button), json!(target), json!(runs)]).await;
         let lat: Vec<f64> = lat.as_array().map(|a| a.iter().filter_map(Value::as_f64).collect()).unwrap_or_default();
-        let rust: Vec<f64> = w.js("return window.__deskdashWaves || []").await.as_array().map(|a| a.iter().filter_map(Value::as_f64).collect()).unwrap_or_default();
+        let rust: Vec<f64> = w
+            .js("return window.__deskdashWaves || []")
+            .await
+            .as_array()
+            .map(|a| a.iter().filter_map(Value::as_f64).collect())
+            .unwrap_or_default();
         let mut s = stats(&lat);
         s["rust_wave_p50_us"] = json!(median(rust));
         out.insert(name.into(), s);
@@ -157,8 +131,10 @@ fn main() {
     let binary_mb = std::fs::metadata(&binary).map(|m| m.len() as f64 / 1_048_576.0).unwrap_or(0.0);
     // Dash's figures are taken as its bench takes them: after page load, and idle at the end
     // (after drawing the figures).
-    let dash_mem_load = num(&dash, &["mem_after_page_load", "server_pss_mb"]) + num(&dash, &["mem_after_page_load", "chromium_pss_sum_mb"]);
-    let dash_mem = num(&dash, &["mem_idle_after_load", "server_pss_mb"]) + num(&dash, &["mem_idle_after_load", "chromium_pss_sum_mb"]);
+    let dash_mem_load =
+        num(&dash, &["mem_after_page_load", "server_pss_mb"]) + num(&dash, &["mem_after_page_load", "chromium_pss_sum_mb"]);
+    let dash_mem =
+        num(&dash, &["mem_idle_after_load", "server_pss_mb"]) + num(&dash, &["mem_idle_after_load", "chromium_pss_sum_mb"]);
 
     let mut summary = Map::new();
     println!("{:<28} {:>12} {:>12} {:>8}", "figure", "deskdash", "Dash", "ratio");

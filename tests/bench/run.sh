@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The bench (called by `./run bench`): prints the storage figures (a JSON line), then builds
-# the latency example in release, installs what the Dash reference needs (Debian chromium and
+# the latency and hello examples in release, prints hello's startup to first paint (a JSON
+# line), installs what the Dash reference needs (Debian chromium and
 # chromedriver; dash, numpy, selenium, plotly, psutil from PyPI), runs both side by side and
 # prints the figures; the last line is one JSON object.
 set -euo pipefail
@@ -10,11 +11,15 @@ for p in chromium chromium-driver; do
   dpkg -s "$p" >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; break; }
 done
 python3 -c "import dash, numpy, selenium, plotly, psutil" 2>/dev/null || python3 -m pip install -q dash numpy selenium plotly psutil
-cargo build --release -p latency
+cargo build --release -p latency -p hello
 cargo build --release -p deskdash-tests --benches
 # Storage figures first (durable store writes, server-side values); its last line is JSON too.
 cargo bench -p deskdash-store --bench storage 2>/dev/null
 dir=$(mktemp -d "${TMPDIR:-/tmp}/deskdash-bench.XXXXXX")
 mkdir -p "$dir/run" && chmod 700 "$dir/run"
+# Startup to first paint of the smallest app (its own JSON line), then the side-by-side run
+# against Dash, whose last line is the JSON of every figure.
+HOME="$dir" XDG_RUNTIME_DIR="$dir/run" DESKDASH_INSTRUMENT=1 DESKDASH_PROFILE=release DESKDASH_TARGET_DIR="$ROOT/target" \
+  dbus-run-session -- cargo bench -p deskdash-tests --bench startup 2>/dev/null
 HOME="$dir" XDG_RUNTIME_DIR="$dir/run" DESKDASH_INSTRUMENT=1 DESKDASH_PROFILE=release DESKDASH_TARGET_DIR="$ROOT/target" \
   dbus-run-session -- cargo bench -p deskdash-tests --bench latency 2>/dev/null

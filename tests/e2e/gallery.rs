@@ -69,13 +69,25 @@ async fn a_mantine_component_talks_to_its_rust_callback() {
     // The user unticks the box: the MATCH callback in Rust writes the new value under it.
     w.js(&format!("const c = {checkbox}; (c.tagName === 'INPUT' ? c : c.querySelector('input')).click(); return true;")).await;
     w.wait_js(&format!("return {echo}?.textContent === 'false';"), 20).await;
-    // The header's switch sets the MantineProvider's theme from a callback: the primary colour changes.
+    // The app's theme (`App::theme`, violet) is the window's from the start.
     let primary = "return getComputedStyle(document.documentElement).getPropertyValue('--mantine-primary-color-filled').trim();";
     let before = w.js(primary).await;
+    let violet =
+        w.js("return getComputedStyle(document.documentElement).getPropertyValue('--mantine-color-violet-filled').trim();").await;
+    assert!(
+        violet.as_str().is_some_and(|v| !v.is_empty()) && before == violet,
+        "the app's primary colour is violet ({violet}): {before}"
+    );
+    // The header's switch sets the MantineProvider's theme from a callback: the primary colour changes.
     w.js("Array.from(document.querySelectorAll('label')).find(l => l.textContent === 'teal').click(); return true;").await;
     let changed = format!("{} !== {before};", primary.trim_end_matches(';'));
     w.wait_js(&changed, 20).await;
     w.screenshot("teal").await;
+    // A callback sends a notification through the NotificationContainer.
+    open_family(&w, "feedback").await;
+    w.click("send").await;
+    w.wait_js("return Array.from(document.querySelectorAll('.mantine-Notification-root')).some(n => n.textContent.includes('Sent 1 time from a Rust callback'));", 20).await;
+    w.screenshot("notification").await;
     w.close().await;
 }
 
@@ -85,8 +97,8 @@ async fn the_apps_own_component_round_trips() {
     open_family(&w, "custom").await;
     let echo = r#"Array.from(document.querySelectorAll('[data-dash-id]')).find(e => e.dataset.dashId === '{"echo":"picked","name":"ColorSwatches"}')"#;
     // Rust set `picked` (from the header's switch, on load); the component shows it pressed.
-    w.wait_js(&format!("return {echo}?.textContent === '\"indigo\"';"), 20).await;
-    w.wait_js("return document.querySelector('button[aria-label=indigo]')?.getAttribute('aria-pressed') === 'true';", 20).await;
+    w.wait_js(&format!("return {echo}?.textContent === '\"violet\"';"), 20).await;
+    w.wait_js("return document.querySelector('button[aria-label=violet]')?.getAttribute('aria-pressed') === 'true';", 20).await;
     // The user picks another swatch: the component's setProps reaches its Rust callback.
     w.js("document.querySelector('button[aria-label=grape]').click(); return true;").await;
     w.wait_js(&format!("return {echo}?.textContent === '\"grape\"';"), 20).await;

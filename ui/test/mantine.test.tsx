@@ -5,7 +5,7 @@
 
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { act, fireEvent, screen, waitFor } from "@testing-library/react";
-import { catalog, editableOf } from "../src/catalog";
+import { catalog, editableOf } from "./catalog";
 import { loadEveryComponent } from "../src/components";
 import { c, renderLayout, settle, type Rendered } from "./harness";
 

@@ -485,7 +485,7 @@ pub fn custom() -> Component {
         "picked",
         Component::new("ColorSwatches")
             .id(demo("picked", "ColorSwatches"))
-            .prop("colors", ["indigo", "teal", "grape", "orange", "red"])
-            .prop("picked", "indigo"),
+            .prop("colors", ["violet", "teal", "grape", "orange", "red"])
+            .prop("picked", "violet"),
     )])
 }

@@ -82,7 +82,7 @@ fn header() -> Component {
             dmc::title(2, "Gallery"),
         ))
         .gap("sm"),
-        dmc::segmented_control("primary").data(["indigo", "teal", "grape", "orange"]).value("indigo"),
+        dmc::segmented_control("primary").data(["violet", "teal", "grape", "orange"]).value("violet"),
     ))
     .justify("space-between")
     .mr(48)
@@ -119,11 +119,13 @@ fn layout() -> Component {
 
 fn app() -> App {
     let mut app = App::new("deskdash gallery")
-        .theme(Theme::new().primary_color("indigo"))
+        // The app's theme; the header's switch changes it at run time through the MantineProvider.
+        .theme(Theme::new().primary_color("violet"))
         .component(CustomKind::new("ColorSwatches").prop("colors", PropType::Array).editable("picked", PropType::Str))
         .component_bundle(COMPONENTS_JS)
         .layout(layout())
         .callback(Input::new("primary", "value"), Output::new("provider", "theme"), primary_theme)
+        .prevent_initial_call()
         .callback(Input::new("primary", "value"), Output::new(families::demo("picked", "ColorSwatches"), "picked"), same_color)
         .callback(Input::new("open-modal", "n_clicks"), Output::new(families::demo("opened", "Modal"), "opened"), open_dialog)
         .prevent_initial_call()

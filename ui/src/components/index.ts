@@ -1,12 +1,12 @@
 // Every component type the renderer draws, by the type name the engine's builders use.
-// Dash's html and core components and Mantine's layout, typography and shared kinds load with
-// the renderer. Mantine's other families, its charts (recharts), the data table (AG Grid) and
+// Dash's html and core components and Mantine's layout basics and shared kinds load with the
+// renderer. Mantine's other families, its charts (recharts), the data table (AG Grid) and
 // plotly.js load the first time a window draws one of theirs, so a window without them
 // starts without parsing them.
 
 import { createElement, useSyncExternalStore, type ComponentType } from "react";
 import { type ComponentProps } from "../props";
-import { catalog } from "../catalog";
+import kinds from "../kinds.json";
 import { errorLog } from "../runtime/errors";
 import { htmlComponents } from "./html";
 import { inputComponents } from "./inputs";
@@ -15,8 +15,7 @@ import { sliderComponents } from "./sliders";
 import { dateComponents } from "./dates";
 import { graphComponents } from "./graph";
 import { utilityComponents } from "./utility";
-import { layoutComponents } from "./mantine/layout";
-import { typographyComponents } from "./mantine/typography";
+import { basicComponents } from "./mantine/basics";
 import { sharedComponents } from "./mantine/shared";
 
 type Registry = Record<string, ComponentType<ComponentProps>>;
@@ -71,14 +70,13 @@ const eager: Registry = {
   ...dateComponents,
   ...graphComponents,
   ...utilityComponents,
-  ...layoutComponents,
-  ...typographyComponents,
+  ...basicComponents,
   ...sharedComponents,
 };
 
 const CHARTS = ["AreaChart", "BarChart", "LineChart", "DonutChart", "PieChart", "Sparkline"];
 /** Every other Mantine kind of the catalog comes from the families chunk. */
-const FAMILIES = Object.keys(catalog.kinds).filter((k) => !(k in eager) && !CHARTS.includes(k) && k !== "DataTable");
+const FAMILIES = (kinds as string[]).filter((k) => !(k in eager) && !CHARTS.includes(k) && k !== "DataTable");
 
 const lazyModules = [
   onFirstUse(["DataTable"], () => import("./table").then((m) => m.tableComponents)),

@@ -3,6 +3,7 @@
 // `sendNotifications` list (dmc's API: `{action: "show" | "update" | "hide" | "clean", id,
 // title, message, color, autoClose, loading, withCloseButton, icon}`).
 
+import "@mantine/notifications/styles.css";
 import { useEffect, type ComponentType } from "react";
 import { Alert, Loader, Notification, Progress, RingProgress, Skeleton } from "@mantine/core";
 import { Notifications, notifications, type NotificationData } from "@mantine/notifications";

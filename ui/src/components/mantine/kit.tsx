@@ -1,11 +1,11 @@
-// What every Mantine component shares: its catalog props passed through to Mantine under
-// the same names, props that hold components drawn as nodes, and the few props that are
-// deskdash's own (click counters, persistence, debounce) kept back from Mantine.
+// What every Mantine component shares: its props passed through to Mantine under the same
+// names (the engine let through only the kind's catalog props, with their types), values that
+// hold components drawn as nodes, and the few props that are deskdash's own (click counters,
+// persistence, debounce) kept back from Mantine.
 
 import { useEffect, useReducer, type ComponentType, type ReactNode } from "react";
 import { type ComponentProps, domProps } from "../../props";
 import { Node, useSession } from "../../node";
-import { catalog, propsOf } from "../../catalog";
 import { idKey, isComponent, type ComponentId, type ComponentNode } from "../../runtime/ids";
 
 /** Props of deskdash's, never handed to a Mantine component. */
@@ -15,20 +15,24 @@ const DESKDASH_ONLY = new Set([
   "persistence", "persisted_props", "persistence_type", "clickData", "hoverData",
 ]);
 
+/** The kinds whose `title` is a heading (text or components), not the html tooltip. */
+const TITLED = new Set(["Modal", "Drawer", "Alert", "Notification", "TimelineItem"]);
+
+/** Whether a value holds components, so it is drawn as a node rather than handed over. */
+function holdsComponents(value: unknown): boolean {
+  return isComponent(value) || (Array.isArray(value) && value.some(isComponent));
+}
+
 /** The props a Mantine component gets from a deskdash node: its DOM attributes (id, class,
- * style), then every catalog prop it was given, except those the wrapper sets itself. */
+ * style), then every prop it was given, except those the wrapper sets itself. */
 export function mantineProps(kind: string, p: ComponentProps, handled: readonly string[] = []): Record<string, unknown> {
   const out = domProps(p);
-  const types = propsOf(kind);
-  const entry = catalog.kinds[kind];
-  // A Mantine `title` is a heading (Modal, Alert), not the html tooltip domProps sets.
-  if (entry?.props["title"] === "children") delete out["title"];
-  for (const [name, type] of Object.entries(types)) {
-    if (DESKDASH_ONLY.has(name) || handled.includes(name)) continue;
-    if (name === "title" && type !== "children") continue;
-    const value = p.props[name];
+  const titled = TITLED.has(kind);
+  if (titled) delete out["title"];
+  for (const [name, value] of Object.entries(p.props)) {
+    if (DESKDASH_ONLY.has(name) || handled.includes(name) || (name === "title" && !titled)) continue;
     if (value === undefined || value === null) continue;
-    out[name] = type === "children" ? <Node node={value} /> : value;
+    out[name] = name === "children" || holdsComponents(value) ? <Node node={value} /> : value;
   }
   return out;
 }

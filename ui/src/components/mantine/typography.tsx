@@ -1,7 +1,7 @@
-// Typography: Title, Text, Anchor, Kbd, Blockquote, List (Code is in ./shared).
+// Typography besides Text (./basics) and Code (./shared): Title, Anchor, Kbd, Blockquote, List.
 
 import type { ComponentType } from "react";
-import { Anchor, Blockquote, Kbd, List, Text, Title } from "@mantine/core";
+import { Anchor, Blockquote, Kbd, List, Title } from "@mantine/core";
 import { type ComponentProps } from "../../props";
 import { mantineProps, passThrough } from "./kit";
 
@@ -12,7 +12,6 @@ function DdTitle(p: ComponentProps) {
 
 export const typographyComponents: Record<string, ComponentType<ComponentProps>> = {
   Title: DdTitle,
-  Text: passThrough("Text", Text),
   Anchor: passThrough("Anchor", Anchor),
   Kbd: passThrough("Kbd", Kbd),
   Blockquote: passThrough("Blockquote", Blockquote),

@@ -1,9 +1,8 @@
-// The engine's component catalog (`catalog.json`, generated from the Rust catalog by the
+// The engine's component catalog (`fixtures/catalog.json`, generated from the Rust catalog by the
 // shell's tests): which props each kind has, their types, and which a user's action changes.
-// Mantine components pass their catalog props through to Mantine, so a prop exists on both
-// sides or on neither.
+// The renderer's tests hold every component to it.
 
-import raw from "./catalog.json";
+import raw from "./fixtures/catalog.json";
 
 export type PropTypeName =
   | "any" | "string" | "number" | "integer" | "boolean" | "array" | "object" | "string_or_number" | "value_or_list" | "children";
