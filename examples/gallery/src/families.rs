@@ -348,8 +348,8 @@ pub fn display() -> Component {
         plain(
             "ThemeIcon",
             dmc::group((
-                dmc::theme_icon(dmc::icon("tabler:database")),
-                dmc::theme_icon(dmc::icon("tabler:cpu")).variant("light"),
+                dmc::theme_icon(dmc::icon("tabler:database").width(18)),
+                dmc::theme_icon(dmc::icon("tabler:cpu").width(18)).variant("light"),
             )),
         ),
         shown(
