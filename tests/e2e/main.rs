@@ -3,6 +3,7 @@
 
 mod harness;
 mod gallery;
+mod monitor;
 mod stores;
 mod window_state;
 use harness::Window;

@@ -103,6 +103,10 @@ pub struct AppSpec {
     pub theme: Theme,
     /// Scripts that register the app's own components with the renderer (`App::component_bundle`).
     pub component_bundles: Vec<String>,
+    /// Background tasks started for each window (`App::task`).
+    pub tasks: Vec<crate::push::Task>,
+    /// The shortest time between two deliveries of pushed values to a window.
+    pub push_interval: std::time::Duration,
 }
 
 /// A clientside callback's JavaScript, as the renderer compiles it on load.
@@ -207,6 +211,8 @@ pub struct App {
     catalog: Catalog,
     theme: Theme,
     component_bundles: Vec<String>,
+    tasks: Vec<crate::push::Task>,
+    push_interval: std::time::Duration,
     /// An own component whose name was refused: reported by `build`.
     refused_component: Option<String>,
 }
@@ -226,6 +232,8 @@ impl App {
             catalog: Catalog::default(),
             theme: Theme::default(),
             component_bundles: Vec::new(),
+            tasks: Vec::new(),
+            push_interval: crate::push::DEFAULT_PUSH_INTERVAL,
             refused_component: None,
         }
     }
@@ -234,6 +242,25 @@ impl App {
     /// window starts in); layouts may still switch it with a `MantineProvider`.
     pub fn theme(mut self, theme: Theme) -> Self {
         self.theme = theme;
+        self
+    }
+
+    /// A background task started for each window when it opens and cancelled when it closes:
+    /// a timer, a stream or a file watcher that sets the window's properties with its
+    /// [`Pusher`](crate::push::Pusher) at any time, no polling (`interval` stays for Dash's).
+    pub fn task<F, Fut>(mut self, task: F) -> Self
+    where
+        F: Fn(crate::push::Pusher) -> Fut + Send + Sync + 'static,
+        Fut: std::future::Future<Output = ()> + Send + 'static,
+    {
+        self.tasks.push(Arc::new(move |pusher| Box::pin(task(pusher))));
+        self
+    }
+
+    /// The shortest time between two deliveries of pushed values to a window (16 ms unless
+    /// set): a faster producer's values coalesce, the latest of each property kept.
+    pub fn push_interval(mut self, interval: std::time::Duration) -> Self {
+        self.push_interval = interval;
         self
     }
 
@@ -422,6 +449,8 @@ impl App {
             catalog,
             theme: self.theme,
             component_bundles: self.component_bundles,
+            tasks: self.tasks,
+            push_interval: self.push_interval,
         }))
     }
 }

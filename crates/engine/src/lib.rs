@@ -21,6 +21,7 @@ pub mod memo;
 pub mod messages;
 pub mod output;
 pub mod patch;
+pub mod push;
 pub mod table;
 pub mod serverside;
 pub mod session;
@@ -39,6 +40,7 @@ pub use error::{CallbackError, EngineError, ErrorReport, PreventUpdate, Result};
 pub use handler::{CallbackResult, IntoCallbackResult, NoUpdate, Rest, Shared, Update};
 pub use id::{ComponentId, ALL, ALLSMALLER, MATCH};
 pub use patch::{Patch, PatchOp, PathSeg};
+pub use push::{PushStats, Pusher};
 pub use messages::{
     Change, ClientsideCall, ClientsideContext, ClientsideOutcome, ClientsideResult, InitialLoad, PatchBatch, PropUpdate, SessionEvent,
     SetProps, UpdateKind,

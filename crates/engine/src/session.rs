@@ -31,16 +31,43 @@ pub type SessionEvents = mpsc::UnboundedReceiver<SessionEvent>;
 pub(crate) type BatchSlot = Arc<Mutex<Option<oneshot::Sender<PatchBatch>>>>;
 
 pub(crate) enum Command {
-    Apply { changes: Vec<Change>, from: Source, reply: oneshot::Sender<Result<()>>, batch: BatchSlot },
+    Apply {
+        changes: Vec<Change>,
+        from: Source,
+        reply: oneshot::Sender<Result<()>>,
+        batch: BatchSlot,
+    },
     Completed(scheduler::Completion),
-    ClientsideDone { result: ClientsideResult, reply: oneshot::Sender<Result<()>> },
-    Progress { key: crate::instances::InstKey, generation: u64, value: Value },
-    TimedOut { key: crate::instances::InstKey, generation: u64 },
-    Get { id: ComponentId, prop: String, reply: oneshot::Sender<Result<Value>> },
-    Layout { reply: oneshot::Sender<Value> },
-    Idle { reply: oneshot::Sender<()> },
-    CallCounts { reply: oneshot::Sender<HashMap<String, u64>> },
+    ClientsideDone {
+        result: ClientsideResult,
+        reply: oneshot::Sender<Result<()>>,
+    },
+    Progress {
+        key: crate::instances::InstKey,
+        generation: u64,
+        value: Value,
+    },
+    TimedOut {
+        key: crate::instances::InstKey,
+        generation: u64,
+    },
+    Get {
+        id: ComponentId,
+        prop: String,
+        reply: oneshot::Sender<Result<Value>>,
+    },
+    Layout {
+        reply: oneshot::Sender<Value>,
+    },
+    Idle {
+        reply: oneshot::Sender<()>,
+    },
+    CallCounts {
+        reply: oneshot::Sender<HashMap<String, u64>>,
+    },
     StoresChanged(Vec<crate::storage::StoreWrite>),
+    /// A background task pushed values (`Pusher::set`): take them and apply them.
+    Pushed(Arc<crate::push::PushState>),
 }
 
 /// Who made a change: a user in the window (only the properties a user can change), or the
@@ -55,6 +82,17 @@ pub(crate) enum Source {
 #[derive(Clone)]
 pub struct Session {
     tx: mpsc::UnboundedSender<Command>,
+}
+
+/// Starts the app's background tasks for one window, each with the window's pusher.
+fn start_tasks(app: &AppSpec, tx: &mpsc::UnboundedSender<Command>) -> Vec<tokio::task::JoinHandle<()>> {
+    app.tasks
+        .iter()
+        .map(|task| {
+            let pusher = crate::push::Pusher::new(tx.downgrade(), app.push_interval, tokio::runtime::Handle::current());
+            tokio::spawn(task(pusher))
+        })
+        .collect()
 }
 
 impl Session {
@@ -78,10 +116,20 @@ impl Session {
             let actor = scheduler::Actor::new(app, &layout, tx.downgrade(), event_tx, first_tx, place)?;
             (actor, shared.layout_for_renderer(&layout))
         };
-        tokio::spawn(actor.run(rx));
+        let tasks = start_tasks(&shared, &tx);
+        tokio::spawn(async move {
+            actor.run(rx).await;
+            // The window is gone: its background tasks end with it.
+            tasks.iter().for_each(tokio::task::JoinHandle::abort);
+        });
         let first = first_rx.await.map_err(|_| EngineError::SessionClosed)?;
         let session = Session { tx };
         Ok((session, events, InitialLoad { layout, batches: first }))
+    }
+
+    /// A handle that sets this window's properties from outside its callbacks.
+    pub fn pusher(&self, interval: std::time::Duration) -> crate::push::Pusher {
+        crate::push::Pusher::new(self.tx.downgrade(), interval, tokio::runtime::Handle::current())
     }
 
     async fn ask<T>(&self, make: impl FnOnce(oneshot::Sender<T>) -> Command) -> Result<T> {

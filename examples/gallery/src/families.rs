@@ -87,7 +87,7 @@ pub fn typography() -> Component {
         ),
         plain(
             "Blockquote",
-            dmc::blockquote("Data apps, on the desktop.").prop("cite", "– deskdash").icon(dmc::icon("tabler:quote")),
+            dmc::blockquote("Data apps, on the desktop.").prop("cite", "– deskdash").icon(dmc::icon("tabler:quote")).mt("lg").ml("xs"),
         ),
         plain("List", dmc::list((dmc::list_item("Layouts"), dmc::list_item("Callbacks"), dmc::list_item("Stores")))),
     ])

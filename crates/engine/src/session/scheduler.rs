@@ -200,6 +200,7 @@ impl Actor {
             Command::Progress { key, generation, value } => self.progress(&key, generation, value),
             Command::TimedOut { key, generation } => self.timed_out(&key, generation),
             Command::StoresChanged(writes) => self.stores_changed(writes),
+            Command::Pushed(state) => self.pushed(state.take()),
             Command::Get { id, prop, reply } => {
                 let key = id_key(&id);
                 let answer = match self.reg.nodes.get(&key) {

@@ -5,7 +5,7 @@ use crate::catalog;
 use crate::error::{EngineError, Result};
 use crate::id::ComponentId;
 use crate::layout::id_key;
-use crate::messages::Change;
+use crate::messages::{Change, UpdateKind};
 use crate::session::Source;
 
 impl Actor {
@@ -31,6 +31,32 @@ impl Actor {
             });
         }
         Ok((key, change.prop.clone()))
+    }
+
+    /// Applies what a background task pushed, as the app's own changes: each is checked
+    /// alone, so one naming a removed component is reported and the others still land.
+    pub(super) fn pushed(&mut self, changes: Vec<Change>) {
+        let (good, bad): (Vec<Change>, Vec<Change>) = changes.into_iter().partition(|c| self.validate(c, Source::App).is_ok());
+        for change in bad {
+            if let Err(e) = self.validate(&change, Source::App) {
+                self.report("push", vec![format!("{}.{}", change.id, change.prop)], e.to_string());
+            }
+        }
+        if good.is_empty() {
+            return;
+        }
+        let targets: Vec<(String, String)> = good.iter().filter_map(|c| self.validate(c, Source::App).ok()).collect();
+        self.flush_held();
+        if let Err(e) = self.apply_changes(good, Source::App) {
+            self.report("push", Vec::new(), e.to_string());
+            return;
+        }
+        // Unlike a user's change, the window does not show a pushed value yet: it goes out
+        // with the wave's batch, beside what its dependents compute.
+        for (key, prop) in targets {
+            let shown = self.reg.materialized(&key, &prop);
+            self.queue(&key, &prop, UpdateKind::Value(shown));
+        }
     }
 
     pub(super) fn apply_changes(&mut self, changes: Vec<Change>, from: Source) -> Result<()> {

@@ -105,7 +105,8 @@ impl Actor {
     pub(super) fn check_output(&self, key: &str, prop: &str, v: &Value) -> Result<()> {
         let bad = |reason: String| EngineError::BadOutput { id: key.into(), prop: prop.into(), reason };
         let node = self.reg.nodes.get(key).ok_or_else(|| bad(format!("no component {key} in the layout")))?;
-        let ty = self.reg.catalog.prop_type(&node.kind, prop).ok_or_else(|| bad(format!("{} has no property {prop}", node.kind)))?;
+        let ty =
+            self.reg.catalog.prop_type(&node.kind, prop).ok_or_else(|| bad(format!("{} has no property {prop}", node.kind)))?;
         if !ty.accepts(v) {
             return Err(bad(format!("expected {}, got {}", ty.describe(), catalog::json_type_name(v))));
         }
