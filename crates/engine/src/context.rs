@@ -22,6 +22,10 @@ pub(crate) struct CtxInner {
     pub cancelled: Arc<AtomicBool>,
     pub shared: Arc<SharedValues>,
     pub memo: crate::memo::Memo,
+    /// The window's session, for a callback that takes a `Pusher` (a reply streamed in after
+    /// the callback returned).
+    pub session: tokio::sync::mpsc::WeakUnboundedSender<crate::session::Command>,
+    pub push_interval: std::time::Duration,
 }
 
 /// The values an app shares with its callbacks, by type (see `App::shared`).

@@ -112,8 +112,19 @@ impl Pusher {
         self.state.session.upgrade().is_some_and(|s| !s.is_closed())
     }
 
+    /// How many values this pusher delivered and how many it dropped for a newer one.
     pub fn stats(&self) -> PushStats {
         let pending = self.state.pending.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         PushStats { delivered: pending.delivered, coalesced: pending.coalesced }
+    }
+}
+
+/// A callback that takes a `Pusher` can keep setting its window's properties after it
+/// returned: a reply streamed in word by word from a task it spawns.
+impl crate::handler::FromCallArg for Pusher {
+    const TAKES_VALUE: bool = false;
+    fn from_call(cursor: &mut crate::handler::ArgCursor) -> std::result::Result<Self, crate::error::CallbackError> {
+        let ctx = &cursor.ctx().0;
+        Ok(Pusher::new(ctx.session.clone(), ctx.push_interval, tokio::runtime::Handle::current()))
     }
 }

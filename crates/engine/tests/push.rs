@@ -169,3 +169,44 @@ async fn a_windows_tasks_are_cancelled_when_it_closes() -> deskdash_engine::Resu
     assert_eq!(ticks.load(Ordering::Relaxed), after_close, "the task was cancelled with its window");
     Ok(())
 }
+
+/// Answers at once with an empty reply, then streams it in word by word.
+fn reply(_clicks: u64, push: Pusher) -> String {
+    tokio::spawn(async move {
+        let mut text = String::new();
+        for word in ["streamed", "word", "by", "word"] {
+            tokio::time::sleep(Duration::from_millis(40)).await;
+            text = if text.is_empty() { word.to_string() } else { format!("{text} {word}") };
+            if push.set("count", "children", text.clone()).is_err() {
+                return;
+            }
+        }
+    });
+    String::new()
+}
+
+#[tokio::test]
+async fn a_callback_streams_its_reply_after_returning() -> deskdash_engine::Result<()> {
+    let app = App::new("stream")
+        .layout(div((deskdash_engine::button("Ask").id("ask"), div("").id("count"))))
+        .callback(Input::new("ask", "n_clicks"), Output::new("count", "children"), reply)
+        .prevent_initial_call();
+    let (session, mut events, _) = Session::start(app.build()?).await?;
+    session.apply(vec![deskdash_engine::Change::new("ask", "n_clicks", 1)]).await?;
+    let (batches, errors) = batches_for(&mut events, Duration::from_millis(600)).await;
+    assert!(errors.is_empty(), "{errors:?}");
+    let shown: Vec<Value> = serde_json::to_value(&batches)
+        .map(|all| {
+            all.as_array()
+                .into_iter()
+                .flatten()
+                .flat_map(|b| b["updates"].as_array().cloned().unwrap_or_default())
+                .filter(|u| u["id"] == json!("count"))
+                .filter_map(|u| u.get("value").cloned())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert!(shown.len() >= 3, "the reply arrived in several pieces: {shown:?}");
+    assert_eq!(shown.last(), Some(&json!("streamed word by word")));
+    Ok(())
+}

@@ -439,6 +439,8 @@ impl Actor {
             cancelled: cancelled.clone(),
             shared: app.shared.clone(),
             memo: self.stores.memo().clone(),
+            session: self.me.clone(),
+            push_interval: app.push_interval,
         }));
         self.set_running_props(&inst.key, true);
 
