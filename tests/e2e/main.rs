@@ -2,6 +2,7 @@
 //! Run by `./run test`, which builds the binaries and provides a display and a D-Bus session.
 
 mod harness;
+mod chat;
 mod gallery;
 mod monitor;
 mod stores;

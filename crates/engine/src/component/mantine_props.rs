@@ -109,6 +109,8 @@ value_setters!(
     h: impl Serialize => "h",
     maw: impl Serialize => "maw",
     miw: impl Serialize => "miw",
+    mih: impl Serialize => "mih",
+    mah: impl Serialize => "mah",
     /// Text colour: a theme colour ("dimmed", "red.7") or CSS.
     c: impl Serialize => "c",
     bg: impl Serialize => "bg",
