@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The bench (called by `./run bench`): prints the storage figures (a JSON line), then builds
 # the latency and hello examples in release, prints hello's startup to first paint (a JSON
-# line), installs what the Dash reference needs (Debian chromium and
+# line) and the push path's sustained rate (a JSON line), installs what the Dash reference needs (Debian chromium and
 # chromedriver; dash, numpy, selenium, plotly, psutil from PyPI), runs both side by side and
 # prints the figures; the last line is one JSON object.
 set -euo pipefail
@@ -21,5 +21,8 @@ mkdir -p "$dir/run" && chmod 700 "$dir/run"
 # against Dash, whose last line is the JSON of every figure.
 HOME="$dir" XDG_RUNTIME_DIR="$dir/run" DESKDASH_INSTRUMENT=1 DESKDASH_PROFILE=release DESKDASH_TARGET_DIR="$ROOT/target" \
   dbus-run-session -- cargo bench -p deskdash-tests --bench startup 2>/dev/null
+# The push path's sustained rate, with memory sampled over a minute (its own JSON line).
+HOME="$dir" XDG_RUNTIME_DIR="$dir/run" DESKDASH_INSTRUMENT=1 DESKDASH_PROFILE=release DESKDASH_TARGET_DIR="$ROOT/target" \
+  dbus-run-session -- cargo bench -p deskdash-tests --bench push 2>/dev/null
 HOME="$dir" XDG_RUNTIME_DIR="$dir/run" DESKDASH_INSTRUMENT=1 DESKDASH_PROFILE=release DESKDASH_TARGET_DIR="$ROOT/target" \
   dbus-run-session -- cargo bench -p deskdash-tests --bench latency 2>/dev/null

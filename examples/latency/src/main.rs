@@ -4,7 +4,9 @@
 //! #f0..#f49` (50 callbacks on one input), `#fig-n + #fig-btn -> #fig` (scattergl of N
 //! points), and `#big-btn -> #big-out` reading a 100,000-row (5 MB) store as State. Beside
 //! it, `#small-btn -> #small-out` reads a 100-row (5 KB) store the same way: a store's data
-//! stays in Rust and is read in place, so both cost the same.
+//! stays in Rust and is read in place, so both cost the same. `#push-btn` starts a flood of
+//! pushes to `#push-out` for `#push-secs` seconds (the push path's sustained rate, coalesced),
+//! then writes how many values were pushed to `#push-done`.
 //! Run: `cargo run -p latency`.
 
 use deskdash::prelude::*;
@@ -14,9 +16,7 @@ use rand::SeedableRng;
 use rand_distr::{Distribution, StandardNormal};
 
 fn rows(n: u64) -> Vec<Value> {
-    (0..n)
-        .map(|i| json!({"id": i, "label": format!("item-{i:06}"), "value": ((i * 7919 % 100_000) as f64 / 1000.0)}))
-        .collect()
+    (0..n).map(|i| json!({"id": i, "label": format!("item-{i:06}"), "value": ((i * 7919 % 100_000) as f64 / 1000.0)})).collect()
 }
 
 fn one(n: u64) -> String {
@@ -57,6 +57,26 @@ fn small(n: u64, rows: Serverside<Value>) -> String {
     format!("small {n} rows {}", rows.as_array().map_or(0, Vec::len))
 }
 
+/// Pushes a counter to `#push-out` as fast as the task can for `secs` seconds, then reports
+/// the count in `#push-done` (the window sees at most one delivery per push interval).
+fn flood(_n: u64, secs: Option<f64>, push: Pusher) -> &'static str {
+    let until = std::time::Instant::now() + std::time::Duration::from_secs_f64(secs.unwrap_or(10.0).clamp(0.1, 600.0));
+    tokio::spawn(async move {
+        let mut n = 0u64;
+        while std::time::Instant::now() < until {
+            n += 1;
+            if push.set("push-out", "children", n).is_err() {
+                return;
+            }
+            if n % 256 == 0 {
+                tokio::task::yield_now().await;
+            }
+        }
+        let _ = push.set("push-done", "children", format!("pushed {n}"));
+    });
+    "pushing"
+}
+
 fn layout() -> Component {
     let mut kids = vec![button("go").id("btn"), div(id("out")), button("chain").id("chain-btn")];
     kids.extend((1..=5).map(|i| div(id(format!("c{i}")))));
@@ -71,6 +91,10 @@ fn layout() -> Component {
     kids.push(store("small-store").data(rows(100)));
     kids.push(button("small").id("small-btn"));
     kids.push(div(id("small-out")));
+    kids.push(input("push-secs").input_type("number").value(10));
+    kids.push(button("push").id("push-btn"));
+    kids.push(div(id("push-out")));
+    kids.push(div(id("push-done")));
     div(kids).style(json!({"padding": 16}))
 }
 
@@ -84,6 +108,15 @@ fn main() -> deskdash::Result<()> {
         .callbacks((0..50).map(|i| (Input::new("fan-btn", "n_clicks"), Output::new(format!("f{i}"), "children"), fi)))
         .callback((Input::new("fig-btn", "n_clicks"), State::new("fig-n", "value")), Output::new("fig", "figure"), fig)
         .callback((Input::new("big-btn", "n_clicks"), State::new("big-store", "data")), Output::new("big-out", "children"), big)
-        .callback((Input::new("small-btn", "n_clicks"), State::new("small-store", "data")), Output::new("small-out", "children"), small)
+        .callback(
+            (Input::new("small-btn", "n_clicks"), State::new("small-store", "data")),
+            Output::new("small-out", "children"),
+            small,
+        )
+        .callback(
+            (Input::new("push-btn", "n_clicks"), State::new("push-secs", "value")),
+            Output::new("push-done", "children"),
+            flood,
+        )
         .run(tauri::generate_context!())
 }
