@@ -1,8 +1,7 @@
 //! An app's catalog: the built-in kinds plus the app's own components (a React component the
 //! app's renderer bundle registers by name), whose props are validated like built-in ones.
 
-use super::{json_type_name, PropType, COMMON};
-use serde_json::{json, Map, Value};
+use super::{PropType, COMMON};
 use std::collections::BTreeMap;
 
 /// One of an app's own component types: its name as the renderer bundle registers it, its
@@ -87,38 +86,12 @@ impl Catalog {
     pub fn may_hold_components(&self, kind: &str, prop: &str) -> bool {
         self.prop_type(kind, prop) == Some(PropType::Children)
     }
-
-    /// Why `value` is not a valid `prop` of `kind`, or None when it is.
-    pub fn check(&self, kind: &str, prop: &str, value: &Value) -> Option<String> {
-        match self.prop_type(kind, prop) {
-            None => Some(format!("{kind} has no property {prop}")),
-            Some(ty) if !ty.accepts(value) => Some(format!("expected {}, got {}", ty.describe(), json_type_name(value))),
-            Some(_) => None,
-        }
-    }
-
-    /// The app's own kinds as the renderer reads the catalog (see `catalog::describe`).
-    pub fn describe_custom(&self) -> Value {
-        let kinds: Map<String, Value> = self
-            .custom
-            .values()
-            .map(|k| {
-                let props: Map<String, Value> = COMMON
-                    .iter()
-                    .filter(|(p, _)| !k.props.iter().any(|(own, _)| own == p))
-                    .map(|(p, t)| (p.to_string(), Value::from(t.name())))
-                    .chain(k.props.iter().map(|(p, t)| (p.clone(), Value::from(t.name()))))
-                    .collect();
-                (k.name.clone(), json!({ "props": props, "editable": k.editable }))
-            })
-            .collect();
-        Value::Object(kinds)
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn an_apps_own_kind_is_validated_like_a_built_in_one() {
@@ -128,8 +101,8 @@ mod tests {
         assert_eq!(catalog.prop_type("Swatch", "id"), Some(PropType::Any), "common props come along");
         assert!(catalog.user_editable("Swatch", "picked"));
         assert!(!catalog.user_editable("Swatch", "colors"));
-        assert_eq!(catalog.check("Swatch", "picked", &json!(3)).as_deref(), Some("expected a string, got the integer 3"));
-        assert_eq!(catalog.check("Swatch", "size", &json!(3)).as_deref(), Some("Swatch has no property size"));
+        assert!(!catalog.prop_type("Swatch", "picked").is_some_and(|t| t.accepts(&json!(3))), "picked takes a string");
+        assert_eq!(catalog.prop_type("Swatch", "size"), None, "an undeclared prop is unknown");
         assert_eq!(catalog.prop_type("Badge", "color"), Some(PropType::Str), "built-in kinds still answer");
     }
 

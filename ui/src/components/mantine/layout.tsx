@@ -4,16 +4,13 @@
 import type { ComponentType } from "react";
 import { AppShell, Card, Center, Container, Divider, Flex, Grid, Paper, ScrollArea, Space } from "@mantine/core";
 import { type ComponentProps } from "../../props";
-import { mantineProps, passThrough } from "./kit";
+import { passThrough } from "./kit";
 
-/** AppShell with dmc's section props: `header={"height": 60}`, `navbar={"width": 300,
- * "breakpoint": "sm"}`; the sections are its children. */
-function DdAppShell(p: ComponentProps) {
-  return <AppShell {...mantineProps("AppShell", p)} />;
-}
 
 export const layoutComponents: Record<string, ComponentType<ComponentProps>> = {
-  AppShell: DdAppShell,
+  // dmc's section props (`header={"height": 60}`, `navbar={"width": 300, "breakpoint": "sm"}`);
+  // the sections are its children.
+  AppShell: passThrough("AppShell", AppShell),
   AppShellHeader: passThrough("AppShellHeader", AppShell.Header, { p: "md" }),
   AppShellNavbar: passThrough("AppShellNavbar", AppShell.Navbar, { p: "md" }),
   AppShellAside: passThrough("AppShellAside", AppShell.Aside, { p: "md" }),

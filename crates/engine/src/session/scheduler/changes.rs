@@ -36,16 +36,19 @@ impl Actor {
     /// Applies what a background task pushed, as the app's own changes: each is checked
     /// alone, so one naming a removed component is reported and the others still land.
     pub(super) fn pushed(&mut self, changes: Vec<Change>) {
-        let (good, bad): (Vec<Change>, Vec<Change>) = changes.into_iter().partition(|c| self.validate(c, Source::App).is_ok());
-        for change in bad {
-            if let Err(e) = self.validate(&change, Source::App) {
-                self.report("push", vec![format!("{}.{}", change.id, change.prop)], e.to_string());
+        let (mut good, mut targets) = (Vec::with_capacity(changes.len()), Vec::with_capacity(changes.len()));
+        for change in changes {
+            match self.validate(&change, Source::App) {
+                Ok(target) => {
+                    targets.push(target);
+                    good.push(change);
+                }
+                Err(e) => self.report("push", vec![format!("{}.{}", change.id, change.prop)], e.to_string()),
             }
         }
         if good.is_empty() {
             return;
         }
-        let targets: Vec<(String, String)> = good.iter().filter_map(|c| self.validate(c, Source::App).ok()).collect();
         self.flush_held();
         if let Err(e) = self.apply_changes(good, Source::App) {
             self.report("push", Vec::new(), e.to_string());
