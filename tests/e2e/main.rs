@@ -6,6 +6,7 @@ mod chat;
 mod gallery;
 mod monitor;
 mod stores;
+mod todo;
 mod window_state;
 use harness::Window;
 

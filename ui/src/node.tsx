@@ -3,7 +3,7 @@
 // provides it), so component files can draw their children without importing the registry
 // back: there is no import circle. Knows no particular app.
 
-import { createContext, useCallback, useContext, useSyncExternalStore, type ComponentType, type ReactNode } from "react";
+import { createContext, memo, useCallback, useContext, useSyncExternalStore, type ComponentType, type ReactNode } from "react";
 import { type ComponentId, idKey, isComponent } from "./runtime/ids";
 import type { WindowSession } from "./runtime/session";
 import type { ComponentProps } from "./props";
@@ -28,7 +28,9 @@ function useLiveProps(key: string | null, initial: Record<string, unknown>): Rec
   return useSyncExternalStore(subscribe, snapshot);
 }
 
-function ComponentView({ node }: { node: { type: string; props: Record<string, unknown> } }) {
+// Memoized by node: a list whose one row was patched redraws that row, not its siblings
+// (their nodes keep their references; live props reach them through the store).
+const ComponentView = memo(function ComponentView({ node }: { node: { type: string; props: Record<string, unknown> } }) {
   const session = useSession();
   const registry = useContext(RegistryContext);
   const id = node.props["id"] as ComponentId | undefined;
@@ -48,7 +50,7 @@ function ComponentView({ node }: { node: { type: string; props: Record<string, u
       <Impl props={props} setProps={setProps} idKey={key} current={current} />
     </DrawError>
   );
-}
+});
 
 /** Draws children: text, numbers, a component, or a list of them. */
 export function Node({ node }: { node: unknown }): ReactNode {

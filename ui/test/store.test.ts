@@ -32,6 +32,24 @@ describe("Store", () => {
     expect(s.get('{"index":1,"type":"item"}')).toMatchObject({ value: 3 });
   });
 
+  it("keeps a row's edited value when a patch removes another row", () => {
+    const s = new Store();
+    s.load(layout);
+    const row = (i: number) => ({ type: "Input", props: { id: { type: "item", index: i }, value: "" } });
+    s.applyBatch({ wave: 1, compute_us: 0, busy: [], updates: [{ id: "list", prop: "children", value: [row(1), row(2)] }] });
+    s.set('{"index":2,"type":"item"}', { value: "typed" });
+    const before = s.get("list")?.["children"] as unknown[];
+    s.applyBatch({ wave: 2, compute_us: 0, busy: [], updates: [{ id: "list", prop: "children", patch: [{ op: "delete", path: [0] }] }] });
+    expect(s.get('{"index":2,"type":"item"}')).toMatchObject({ value: "typed" });
+    const after = s.get("list")?.["children"] as Array<{ props: Record<string, unknown> }>;
+    expect(after).toHaveLength(1);
+    expect(after[0]?.props["value"]).toBe("typed");
+    s.applyBatch({ wave: 3, compute_us: 0, busy: [], updates: [{ id: "list", prop: "children", patch: [{ op: "append", path: [], value: row(3) }] }] });
+    const grown = s.get("list")?.["children"] as unknown[];
+    expect(grown[0]).toBe(after[0]);
+    expect(before).toHaveLength(2);
+  });
+
   it("tracks which components are being computed", () => {
     const s = new Store();
     s.load(layout);

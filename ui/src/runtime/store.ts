@@ -12,6 +12,9 @@ type Listener = () => void;
 
 export class Store {
   private props = new Map<string, Record<string, unknown>>();
+  /** Components whose props changed here (a user's edit, a batch) since a node last
+   * registered them: their nodes in the layout tree are out of date. */
+  private edited = new Set<string>();
   private listeners = new Map<string, Set<Listener>>();
   private busyKeys = new Set<string>();
   private busyListeners = new Set<Listener>();
@@ -21,6 +24,7 @@ export class Store {
   load(layout: ComponentNode): void {
     this.root = layout;
     this.props.clear();
+    this.edited.clear();
     this.register(layout);
   }
 
@@ -32,10 +36,42 @@ export class Store {
     }
     if (!isComponent(v)) return;
     const id = v.props["id"] as ComponentId | undefined;
-    if (id !== undefined && id !== null) this.props.set(idKey(id), { ...v.props });
+    if (id !== undefined && id !== null) {
+      const key = idKey(id);
+      this.props.set(key, { ...v.props });
+      this.edited.delete(key);
+    }
     for (const value of Object.values(v.props)) {
       if (Array.isArray(value) || isComponent(value)) this.register(value);
     }
+  }
+
+  /** `v` with the props of its edited components as they are now, since the session patches
+   * a value as the window has it (a row's typed text survives a patch that deletes another
+   * row). Untouched parts keep their references, so React redraws only what changed. */
+  private materialize(v: unknown): unknown {
+    if (Array.isArray(v)) {
+      if (!v.some(isComponent)) return v;
+      let changed = false;
+      const out = v.map((x) => {
+        const m = this.materialize(x);
+        changed ||= m !== x;
+        return m;
+      });
+      return changed ? out : v;
+    }
+    if (!isComponent(v)) return v;
+    const id = v.props["id"] as ComponentId | undefined;
+    const key = id === undefined || id === null ? null : idKey(id);
+    let props = key && this.edited.has(key) ? { ...v.props, ...this.props.get(key) } : v.props;
+    for (const [name, value] of Object.entries(props)) {
+      if (!Array.isArray(value) && !isComponent(value)) continue;
+      const m = this.materialize(value);
+      if (m === value) continue;
+      if (props === v.props) props = { ...props };
+      props[name] = m;
+    }
+    return props === v.props ? v : { ...v, props };
   }
 
   get(key: string): Record<string, unknown> | undefined {
@@ -55,6 +91,7 @@ export class Store {
     const current = this.props.get(key) ?? {};
     const next = { ...current, ...changes };
     this.props.set(key, next);
+    this.edited.add(key);
     for (const value of Object.values(changes)) {
       if (Array.isArray(value) || isComponent(value)) this.register(value);
     }
@@ -69,7 +106,7 @@ export class Store {
       const key = idKey(u.id);
       const pending = grouped.get(key) ?? {};
       const before = u.prop in pending ? pending[u.prop] : this.props.get(key)?.[u.prop];
-      pending[u.prop] = "patch" in u ? applyOps(before, u.patch) : u.value;
+      pending[u.prop] = "patch" in u ? applyOps(this.materialize(before), u.patch) : u.value;
       grouped.set(key, pending);
       changed.push([key, u.prop]);
     }

@@ -1,0 +1,153 @@
+//! The to-do data as the `lists` store keeps it, and the edits the callbacks make to it. Each
+//! edit is a `Patch` of the one place that changed, so a check at 1,000 tasks writes one bool
+//! and never the whole list.
+
+use deskdash::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Task {
+    pub index: String,
+    pub content: String,
+    pub checked: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TodoList {
+    pub index: String,
+    pub title: String,
+    pub tasks: Vec<Task>,
+}
+
+/// A fresh id for a list or a task (the tutorial's `uuid4().hex`).
+pub fn new_index() -> String {
+    uuid::Uuid::new_v4().simple().to_string()
+}
+
+impl Task {
+    pub fn new(content: &str, checked: bool) -> Self {
+        Task { index: new_index(), content: content.to_string(), checked }
+    }
+}
+
+impl TodoList {
+    pub fn new(title: &str, tasks: Vec<Task>) -> Self {
+        TodoList { index: new_index(), title: title.to_string(), tasks }
+    }
+
+    /// The share of checked tasks, 0 to 100 (an empty list is at 0).
+    pub fn progress(&self) -> f64 {
+        if self.tasks.is_empty() {
+            return 0.0;
+        }
+        let done = self.tasks.iter().filter(|t| t.checked).count();
+        done as f64 * 100.0 / self.tasks.len() as f64
+    }
+
+    pub fn task_position(&self, task: &str) -> Option<usize> {
+        self.tasks.iter().position(|t| t.index == task)
+    }
+}
+
+/// What a first start shows: the tutorial's two lists.
+pub fn sample() -> Vec<TodoList> {
+    vec![
+        TodoList::new("My Tasks", vec![Task::new("Task A", true), Task::new("Task B", false), Task::new("Task C", false)]),
+        TodoList::new("Shopping list", Vec::new()),
+    ]
+}
+
+pub fn list_position(lists: &[TodoList], list: &str) -> Option<usize> {
+    lists.iter().position(|l| l.index == list)
+}
+
+/// Where one task of one list sits: (list position, task position).
+pub fn locate(lists: &[TodoList], list: &str, task: &str) -> Option<(usize, usize)> {
+    let l = list_position(lists, list)?;
+    Some((l, lists[l].task_position(task)?))
+}
+
+/// The store patch that appends `task` to the list at `list`.
+pub fn add_task(list: usize, task: &Task) -> Patch {
+    Patch::new().append([PathSeg::from(list), "tasks".into()], task)
+}
+
+/// The store patch that sets one task's checked state and content.
+pub fn set_task(list: usize, task: usize, checked: bool, content: &str) -> Patch {
+    let at = |field: &str| [PathSeg::from(list), "tasks".into(), task.into(), field.into()];
+    Patch::new().assign(at("checked"), checked).assign(at("content"), content)
+}
+
+pub fn delete_task(list: usize, task: usize) -> Patch {
+    Patch::new().delete([PathSeg::from(list), "tasks".into(), task.into()])
+}
+
+pub fn rename_list(list: usize, title: &str) -> Patch {
+    Patch::new().assign([PathSeg::from(list), "title".into()], title)
+}
+
+pub fn add_list(list: &TodoList) -> Patch {
+    Patch::new().append(Vec::<PathSeg>::new(), list)
+}
+
+pub fn delete_list(list: usize) -> Patch {
+    Patch::new().delete([list])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Applies a patch to the lists as the session applies it to the store's value.
+    fn patched(lists: &[TodoList], patch: Patch) -> Vec<TodoList> {
+        let mut value = serde_json::to_value(lists).unwrap_or_default();
+        assert!(!patch.ops.is_empty(), "the patch has operations");
+        patch::apply_ops(&mut value, &patch.ops).unwrap_or_else(|e| panic!("patch failed: {e:?}"));
+        serde_json::from_value(value).unwrap_or_default()
+    }
+
+    #[test]
+    fn progress_counts_checked_tasks() {
+        let lists = sample();
+        assert!((lists[0].progress() - 100.0 / 3.0).abs() < 1e-9);
+        assert_eq!(lists[1].progress(), 0.0, "an empty list is at 0");
+    }
+
+    #[test]
+    fn each_edit_touches_only_its_place() {
+        let lists = sample();
+        let b = lists[0].tasks[1].index.clone();
+        let (l, t) = locate(&lists, &lists[0].index, &b).unwrap_or((9, 9));
+        assert_eq!((l, t), (0, 1));
+
+        let checked = patched(&lists, set_task(l, t, true, "Task B, done"));
+        assert!(checked[0].tasks[1].checked);
+        assert_eq!(checked[0].tasks[1].content, "Task B, done");
+        assert_eq!(checked[0].tasks[0], lists[0].tasks[0], "the other tasks are untouched");
+
+        let milk = Task::new("Milk", false);
+        let added = patched(&lists, add_task(1, &milk));
+        assert_eq!(added[1].tasks, vec![milk]);
+
+        let deleted = patched(&lists, delete_task(0, 1));
+        assert_eq!(deleted[0].tasks.iter().map(|t| t.content.as_str()).collect::<Vec<_>>(), ["Task A", "Task C"]);
+
+        let renamed = patched(&lists, rename_list(1, "Groceries"));
+        assert_eq!(renamed[1].title, "Groceries");
+
+        let third = TodoList::new("New list", Vec::new());
+        let grown = patched(&lists, add_list(&third));
+        assert_eq!(grown.len(), 3);
+        assert_eq!(grown[2], third);
+
+        let shrunk = patched(&lists, delete_list(0));
+        assert_eq!(shrunk.iter().map(|l| l.title.as_str()).collect::<Vec<_>>(), ["Shopping list"]);
+    }
+
+    #[test]
+    fn unknown_ids_are_found_nowhere() {
+        let lists = sample();
+        assert_eq!(locate(&lists, "nope", "nope"), None);
+        assert_eq!(locate(&lists, &lists[0].index, "nope"), None);
+    }
+}

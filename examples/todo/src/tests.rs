@@ -1,0 +1,125 @@
+//! The to-do app's callbacks, headless: what each action stores and what it sends the window
+//! (a patch of one row, never the list).
+
+use super::*;
+use serde::Deserialize;
+
+fn stored(value: Value) -> Vec<TodoList> {
+    Vec::<TodoList>::deserialize(value).unwrap_or_default()
+}
+
+fn part(kind: &str, task: &str) -> Value {
+    view::task_part(kind, task)
+}
+
+/// Every update the window was sent for `id.prop` since the last look.
+fn sent(t: &mut TestApp, id: &str, prop: &str) -> Vec<UpdateKind> {
+    t.take_batches()
+        .into_iter()
+        .flat_map(|b| b.updates)
+        .filter(|u| u.id.to_string() == id && u.prop == prop)
+        .map(|u| u.update)
+        .collect()
+}
+
+#[tokio::test]
+async fn the_first_start_shows_the_tutorials_lists() -> deskdash::Result<()> {
+    let t = TestApp::start(app()).await?;
+    let lists = stored(t.get("lists", "data").await);
+    assert_eq!(lists.iter().map(|l| l.title.as_str()).collect::<Vec<_>>(), ["My Tasks", "Shopping list"]);
+    assert_eq!(t.get("list-title", "value").await, json!("My Tasks"));
+    assert_eq!(t.get("list-summary", "children").await, json!("1 of 3 done"));
+    let rows = t.get("tasks", "children").await;
+    assert_eq!(rows.as_array().map(Vec::len), Some(3));
+    Ok(())
+}
+
+#[tokio::test]
+async fn checking_a_task_patches_one_stored_bool_and_redraws_no_row() -> deskdash::Result<()> {
+    let mut t = TestApp::start(app()).await?;
+    let lists = stored(t.get("lists", "data").await);
+    let b = lists[0].tasks[1].index.clone();
+    t.take_batches();
+    t.set(part("task-checked", &b), "checked", true).await?;
+    let lists = stored(t.get("lists", "data").await);
+    assert!(lists[0].tasks[1].checked, "the stored task is checked");
+    assert_eq!(t.get("list-summary", "children").await, json!("2 of 3 done"));
+    assert_eq!(t.get(part("task-content", &b), "style").await, json!({"opacity": 0.5}), "the done task fades");
+    assert!(sent(&mut t, "tasks", "children").is_empty(), "the task list is not sent again");
+    Ok(())
+}
+
+#[tokio::test]
+async fn editing_adding_and_deleting_tasks_send_one_row() -> deskdash::Result<()> {
+    let mut t = TestApp::start(app()).await?;
+    t.take_batches();
+    t.set("new-task", "n_clicks", 1).await?;
+    let lists = stored(t.get("lists", "data").await);
+    assert_eq!(lists[0].tasks.len(), 4);
+    let new = lists[0].tasks[3].index.clone();
+    match sent(&mut t, "tasks", "children").as_slice() {
+        [UpdateKind::Patch(ops)] => assert!(matches!(ops.as_slice(), [PatchOp::Append { .. }]), "{ops:?}"),
+        other => panic!("one appended row, got {other:?}"),
+    }
+    t.set(part("task-content", &new), "value", "Water the plants").await?;
+    assert_eq!(stored(t.get("lists", "data").await)[0].tasks[3].content, "Water the plants");
+
+    let a = lists[0].tasks[0].index.clone();
+    t.set(part("task-del", &a), "n_clicks", 1).await?;
+    let lists = stored(t.get("lists", "data").await);
+    assert_eq!(lists[0].tasks.iter().map(|t| t.content.as_str()).collect::<Vec<_>>(), ["Task B", "Task C", "Water the plants"]);
+    match sent(&mut t, "tasks", "children").as_slice() {
+        [UpdateKind::Patch(ops)] => assert!(matches!(ops.as_slice(), [PatchOp::Delete { .. }]), "{ops:?}"),
+        other => panic!("one deleted row, got {other:?}"),
+    }
+    assert_eq!(t.get("tasks", "children").await.as_array().map(Vec::len), Some(3));
+    Ok(())
+}
+
+#[tokio::test]
+async fn lists_are_added_switched_renamed_and_deleted_after_confirmation() -> deskdash::Result<()> {
+    let mut t = TestApp::start(app()).await?;
+    t.set("new-list", "n_clicks", 1).await?;
+    let lists = stored(t.get("lists", "data").await);
+    assert_eq!(lists.len(), 3);
+    assert_eq!(t.get("current", "data").await, json!(lists[2].index), "the new list is shown");
+    assert_eq!(t.get("list-title", "value").await, json!("New list"));
+    assert_eq!(t.get("tasks", "children").await, json!([]));
+
+    t.set("list-title", "value", "Holidays").await?;
+    assert_eq!(stored(t.get("lists", "data").await)[2].title, "Holidays");
+
+    let shopping = lists[1].index.clone();
+    t.set(json!({"type": "list-button", "index": shopping}), "n_clicks", 1).await?;
+    assert_eq!(t.get("current", "data").await, json!(shopping));
+    assert_eq!(t.get("list-title", "value").await, json!("Shopping list"));
+
+    t.set("del-list", "n_clicks", 1).await?;
+    assert_eq!(t.get("del-list-modal", "opened").await, json!(true), "delete asks first");
+    t.set("del-list-cancel", "n_clicks", 1).await?;
+    assert_eq!(t.get("del-list-modal", "opened").await, json!(false));
+    assert_eq!(stored(t.get("lists", "data").await).len(), 3, "cancel deletes nothing");
+
+    t.set("del-list", "n_clicks", 2).await?;
+    t.set("del-list-confirm", "n_clicks", 1).await?;
+    assert_eq!(t.get("del-list-modal", "opened").await, json!(false));
+    let lists = stored(t.get("lists", "data").await);
+    assert_eq!(lists.iter().map(|l| l.title.as_str()).collect::<Vec<_>>(), ["My Tasks", "Holidays"]);
+    assert_eq!(t.get("current", "data").await, json!(lists[0].index), "the first list is shown again");
+    Ok(())
+}
+
+#[tokio::test]
+async fn deleting_the_last_list_leaves_an_empty_state() -> deskdash::Result<()> {
+    let mut t = TestApp::start(app()).await?;
+    for n in 1..=2 {
+        t.set("del-list", "n_clicks", n).await?;
+        t.set("del-list-confirm", "n_clicks", n).await?;
+    }
+    assert_eq!(t.get("lists", "data").await, json!([]));
+    assert_eq!(t.get("list-summary", "children").await, json!("No list yet: start one with New list."));
+    assert_eq!(t.get("new-task", "disabled").await, json!(true), "no list to add a task to");
+    t.set("new-task", "n_clicks", 1).await?;
+    assert!(t.take_errors().is_empty(), "adding to no list does nothing, quietly");
+    Ok(())
+}

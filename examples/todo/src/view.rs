@@ -1,0 +1,117 @@
+//! What the window shows: the sidebar of lists, the current list's tasks, the confirmation
+//! modal. Tasks and lists are addressed by pattern-matching ids (`{"type": ..., "index": ...}`)
+//! carrying their stored index, as in the tutorial.
+
+use crate::lists::{Task, TodoList};
+use deskdash::prelude::*;
+
+/// The id of one of a task's parts (`task-checked`, `task-content`, `task-del`).
+pub fn task_part(part: &str, task: &str) -> Value {
+    json!({"type": part, "index": task})
+}
+
+/// How a task's text looks: a done task fades.
+pub fn content_style(checked: bool) -> Value {
+    if checked {
+        json!({"opacity": 0.5})
+    } else {
+        json!({})
+    }
+}
+
+/// One task: its checkbox, its text (edited in place) and its delete button.
+pub fn task_row(task: &Task) -> Component {
+    dmc::group((
+        dmc::checkbox(task_part("task-checked", &task.index)).checked(task.checked),
+        dmc::text_input(task_part("task-content", &task.index))
+            .value(task.content.as_str())
+            .placeholder("A new task")
+            .variant("unstyled")
+            .debounce(true)
+            .style(content_style(task.checked))
+            .prop("flex", 1),
+        dmc::action_icon(dmc::icon("tabler:x").width(18))
+            .id(task_part("task-del", &task.index))
+            .variant("transparent")
+            .prop("color", "gray")
+            .prop("title", "Delete task"),
+    ))
+    .id(task_part("task-row", &task.index))
+    .gap("sm")
+    .prop("wrap", "nowrap")
+}
+
+pub fn task_rows(list: Option<&TodoList>) -> Vec<Component> {
+    list.map(|l| l.tasks.iter().map(task_row).collect()).unwrap_or_default()
+}
+
+/// One list in the sidebar: its title and how far along it is (green when done).
+pub fn list_link(list: &TodoList, current: bool) -> Component {
+    let progress = list.progress();
+    let color = if progress >= 100.0 { "green" } else { "blue" };
+    dmc::nav_link(json!({"type": "list-button", "index": list.index}))
+        .prop("label", dmc::text(list.title.as_str()).weight(600).size("sm").mb(6))
+        .description(dmc::progress(json!({"type": "list-progress", "index": list.index})).value(progress).color(color))
+        .active(current)
+        .variant("light")
+}
+
+pub fn sidebar(lists: &[TodoList], current: &str) -> Vec<Component> {
+    lists.iter().map(|l| list_link(l, l.index == current)).collect()
+}
+
+fn delete_modal() -> Component {
+    dmc::modal("del-list-modal")
+        .title("Delete this list?")
+        .children(dmc::stack((
+            dmc::text("The list and all its tasks are deleted. This cannot be undone.").size("sm"),
+            dmc::group((
+                dmc::button("Cancel").id("del-list-cancel").variant("default"),
+                dmc::button("Delete").id("del-list-confirm").prop("color", "red"),
+            ))
+            .justify("flex-end"),
+        )))
+        .opened(false)
+        .centered(true)
+}
+
+pub fn layout(sample: &[TodoList]) -> Component {
+    let first = sample.first().map(|l| l.index.clone()).unwrap_or_default();
+    dmc::container((
+        dmc::grid((
+            dmc::grid_col(dmc::stack((
+                dmc::button("New list").id("new-list").left_section(dmc::icon("tabler:plus")).full_width(true).mt("md"),
+                dmc::stack(()).id("list-nav").gap(4),
+            )))
+            .span(4),
+            dmc::grid_col(
+                dmc::paper(dmc::stack((
+                    dmc::group((
+                        dmc::text_input("list-title").variant("unstyled").size("xl").debounce(true).prop("flex", 1),
+                        dmc::action_icon(dmc::icon("tabler:trash").width(20))
+                            .id("del-list")
+                            .variant("subtle")
+                            .prop("color", "red")
+                            .prop("title", "Delete list"),
+                    ))
+                    .prop("wrap", "nowrap"),
+                    dmc::text("").id("list-summary").size("sm").c("dimmed"),
+                    dmc::stack(()).id("tasks").gap(2),
+                    dmc::button("Add a new task").id("new-task").variant("outline").prop("color", "gray").full_width(true),
+                )))
+                .shadow("sm")
+                .p("md")
+                .mt("md")
+                .radius("sm"),
+            )
+            .span("auto"),
+        ))
+        .prop("gutter", "xl"),
+        delete_modal(),
+        // The data lives in SQLite beside the app; the first start shows the tutorial's lists.
+        store("lists").storage(Storage::Local).data(sample),
+        store("current").storage(Storage::Local).data(first),
+    ))
+    .prop("size", 860)
+    .py("md")
+}

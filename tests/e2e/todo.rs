@@ -1,0 +1,106 @@
+//! The to-do app in a real window: add, check, edit and delete tasks, add, rename and delete a
+//! list (through the confirmation modal), then a restart shows everything as it was left.
+
+use super::{app_data_dir, identifier_of};
+use crate::harness::Window;
+use fantoccini::Locator;
+use serde_json::Value;
+
+/// The task indexes in the order the window shows them.
+async fn task_indexes(w: &Window) -> Vec<String> {
+    let v = w
+        .js("return [...document.querySelectorAll('#tasks [data-dash-id]')]
+                .map(e => JSON.parse(e.dataset.dashId)).filter(id => id.type === 'task-content').map(id => id.index);")
+        .await;
+    v.as_array().map(|a| a.iter().filter_map(|i| i.as_str().map(String::from)).collect()).unwrap_or_default()
+}
+
+fn selector(part: &str, task: &str) -> String {
+    // The window keys a map id by its sorted keys, as the engine prints it.
+    format!(r#"[data-dash-id='{{"index":"{task}","type":"{part}"}}']"#)
+}
+
+async fn click_part(w: &Window, part: &str, task: &str) {
+    let el = w.client.find(Locator::Css(&selector(part, task))).await.unwrap_or_else(|e| panic!("{part} of {task}: {e}"));
+    el.click().await.unwrap_or_else(|e| panic!("click {part} of {task}: {e}"));
+}
+
+/// Types into a task's text and presses Enter (the input sends on Enter or blur).
+async fn write_task(w: &Window, task: &str, text: &str) {
+    let el = w.client.find(Locator::Css(&selector("task-content", task))).await.unwrap_or_else(|e| panic!("{task}: {e}"));
+    el.send_keys(&format!("{text}\u{e007}")).await.unwrap_or_else(|e| panic!("type into {task}: {e}"));
+}
+
+async fn contents(w: &Window) -> Vec<String> {
+    let v = w
+        .js("return [...document.querySelectorAll('#tasks input[type=text], #tasks input:not([type])')].map(e => e.value);")
+        .await;
+    v.as_array().map(|a| a.iter().filter_map(|i| i.as_str().map(String::from)).collect()).unwrap_or_default()
+}
+
+async fn nav_titles(w: &Window) -> Value {
+    w.js("return [...document.querySelectorAll('#list-nav a, #list-nav button')].map(e => e.textContent.trim());").await
+}
+
+async fn wait_value(w: &Window, id: &str, want: &str) {
+    w.wait_js(&format!("const e = document.getElementById({id:?}); return !!e && e.value === {want:?};"), 20).await;
+}
+
+async fn wait_rows(w: &Window, n: usize) {
+    w.wait_js(&format!("return document.querySelectorAll('#tasks input[type=checkbox]').length === {n};"), 20).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn tasks_and_lists_are_edited_and_a_restart_keeps_them() {
+    let _ = std::fs::remove_dir_all(app_data_dir(&identifier_of("todo")));
+    let w = Window::launch("todo", "todo").await;
+    w.wait_text("list-summary", "1 of 3 done", 20).await;
+    wait_value(&w, "list-title", "My Tasks").await;
+    assert_eq!(contents(&w).await, ["Task A", "Task B", "Task C"]);
+    let tasks = task_indexes(&w).await;
+    assert_eq!(tasks.len(), 3, "{tasks:?}");
+
+    click_part(&w, "task-checked", &tasks[1]).await;
+    w.wait_text("list-summary", "2 of 3 done", 20).await;
+
+    w.click("new-task").await;
+    wait_rows(&w, 4).await;
+    w.wait_text("list-summary", "2 of 4 done", 20).await;
+    let tasks = task_indexes(&w).await;
+    write_task(&w, &tasks[3], "Water the plants").await;
+    w.wait_js(
+        &format!("return document.querySelector({:?}).value === 'Water the plants';", selector("task-content", &tasks[3])),
+        20,
+    )
+    .await;
+
+    click_part(&w, "task-del", &tasks[0]).await;
+    wait_rows(&w, 3).await;
+    w.wait_text("list-summary", "1 of 3 done", 20).await;
+    assert_eq!(contents(&w).await, ["Task B", "Task C", "Water the plants"]);
+    w.screenshot("edited").await;
+
+    w.click("new-list").await;
+    wait_value(&w, "list-title", "New list").await;
+    wait_rows(&w, 0).await;
+    w.type_into("list-title", "Holidays\u{e007}").await;
+    w.wait_js("return document.getElementById('list-nav').textContent.includes('Holidays');", 20).await;
+
+    w.click("del-list").await;
+    w.wait_js("const b = document.getElementById('del-list-confirm'); return !!b && b.offsetParent !== null;", 20).await;
+    w.screenshot("confirm-delete").await;
+    w.click("del-list-confirm").await;
+    wait_value(&w, "list-title", "My Tasks").await;
+    w.wait_js("return !document.getElementById('list-nav').textContent.includes('Holidays');", 20).await;
+    w.close().await;
+
+    let w = Window::launch("todo", "todo").await;
+    w.wait_text("list-summary", "1 of 3 done", 20).await;
+    assert_eq!(contents(&w).await, ["Task B", "Task C", "Water the plants"], "the tasks survived the restart");
+    let checked = w.js("return [...document.querySelectorAll('#tasks input[type=checkbox]')].map(e => e.checked);").await;
+    assert_eq!(checked, serde_json::json!([true, false, false]));
+    let titles = nav_titles(&w).await;
+    assert_eq!(titles, serde_json::json!(["My Tasks", "Shopping list"]), "the deleted list stayed deleted");
+    w.screenshot("after-restart").await;
+    w.close().await;
+}
