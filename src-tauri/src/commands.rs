@@ -61,7 +61,7 @@ pub async fn connect<R: Runtime>(
         let message = codec::encode(&load);
         tracing::info!(window = %label, bytes = codec::len(&message), "connected; layout sent");
         if on_event.send(message).is_ok() {
-            forward(label, events, on_event).await;
+            forward(app, label, events, on_event).await;
         }
     });
     Ok(())

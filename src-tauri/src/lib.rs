@@ -10,6 +10,7 @@
 
 mod codec;
 mod commands;
+mod desktop;
 mod error;
 pub mod figure;
 #[cfg(test)]
@@ -50,7 +51,11 @@ pub trait Run {
 
 impl Run for deskdash_engine::App {
     fn run(self, context: tauri::Context) -> Result<()> {
-        tauri::Builder::default().plugin(store_plugin()).plugin(plugin(self)?).run(with_renderer(context))?;
+        tauri::Builder::default()
+            .plugin(store_plugin())
+            .plugin(dialog_plugin())
+            .plugin(plugin(self)?)
+            .run(with_renderer(context))?;
         Ok(())
     }
 }
@@ -75,6 +80,7 @@ fn prefer_fast_webkit_paths() {
 /// # let context: deskdash::tauri::Context = unimplemented!();
 /// deskdash::tauri::Builder::default()
 ///     .plugin(deskdash::store_plugin())
+///     .plugin(deskdash::dialog_plugin())
 ///     .plugin(deskdash::plugin(app)?)
 ///     // .plugin(any_other_tauri_plugin::init())
 ///     .run(deskdash::with_renderer(context))?;
@@ -98,6 +104,14 @@ pub fn plugin<R: Runtime>(app: deskdash_engine::App) -> Result<TauriPlugin<R>> {
             logging::init(app.path().app_log_dir().ok().as_deref());
             tracing::info!(identifier = %app.config().identifier, data = ?app.path().app_data_dir().ok(), "{} started", spec.name);
             let stores = storage::open(app.path().app_data_dir().ok().as_deref(), spec.max_store_bytes);
+            if spec.window_menu {
+                app.set_menu(window_menu(app)?)?;
+                app.on_menu_event(|app, event| {
+                    if event.id() == desktop::NEW_WINDOW_MENU_ID {
+                        desktop::open_window(app);
+                    }
+                });
+            }
             app.manage(windows::Windows::new(spec, stores));
             Ok(())
         })
@@ -117,6 +131,31 @@ pub fn plugin<R: Runtime>(app: deskdash_engine::App) -> Result<TauriPlugin<R>> {
             }
         })
         .build())
+}
+
+/// tauri-plugin-dialog, which shows the file dialogs a callback asks for through its
+/// `Desktop` argument (from Rust only: no capability grants the webview its commands):
+/// register it beside [`plugin`].
+pub fn dialog_plugin<R: Runtime>() -> TauriPlugin<R> {
+    tauri_plugin_dialog::init()
+}
+
+/// The File menu of `App::window_menu`: New Window, Close Window, Quit.
+fn window_menu<R: Runtime>(app: &tauri::AppHandle<R>) -> tauri::Result<tauri::menu::Menu<R>> {
+    use tauri::menu::{Menu, MenuItem, PredefinedMenuItem, Submenu};
+    let new_window = MenuItem::with_id(app, desktop::NEW_WINDOW_MENU_ID, "New Window", true, Some("CmdOrCtrl+N"))?;
+    let file = Submenu::with_items(
+        app,
+        "File",
+        true,
+        &[
+            &new_window,
+            &PredefinedMenuItem::close_window(app, None)?,
+            &PredefinedMenuItem::separator(app)?,
+            &PredefinedMenuItem::quit(app, None)?,
+        ],
+    )?;
+    Menu::with_items(app, &[&file])
 }
 
 /// tauri-plugin-store, which keeps each window's size and position and the theme

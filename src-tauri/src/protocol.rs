@@ -60,13 +60,20 @@ pub struct LoadMessage {
     pub color_scheme: ColorScheme,
 }
 
-impl From<SessionEvent> for ToWindow {
+/// What the window is told of a session event; the shell keeps requests to the desktop.
+pub enum Routed {
+    ToWindow(ToWindow),
+    Desktop(deskdash_engine::DesktopRequest),
+}
+
+impl From<SessionEvent> for Routed {
     fn from(event: SessionEvent) -> Self {
         match event {
-            SessionEvent::Batch { batch } => ToWindow::Batch { batch },
-            SessionEvent::Error { error } => ToWindow::Error { error },
-            SessionEvent::Clientside { call } => ToWindow::Clientside { call },
-            SessionEvent::Notice { message } => ToWindow::Notice { message },
+            SessionEvent::Batch { batch } => Routed::ToWindow(ToWindow::Batch { batch }),
+            SessionEvent::Error { error } => Routed::ToWindow(ToWindow::Error { error }),
+            SessionEvent::Clientside { call } => Routed::ToWindow(ToWindow::Clientside { call }),
+            SessionEvent::Notice { message } => Routed::ToWindow(ToWindow::Notice { message }),
+            SessionEvent::Desktop { request } => Routed::Desktop(request),
         }
     }
 }
@@ -179,7 +186,10 @@ mod tests {
     #[test]
     fn messages_serialize_with_their_kind_tag() -> Result<(), serde_json::Error> {
         let error = ErrorReport { callback: "cb".into(), inputs: vec!["a.value".into()], message: "boom".into() };
-        let v = serde_json::to_value(ToWindow::from(SessionEvent::Error { error }))?;
+        let Routed::ToWindow(message) = Routed::from(SessionEvent::Error { error }) else {
+            panic!("an error goes to the window")
+        };
+        let v = serde_json::to_value(message)?;
         assert_eq!(
             v,
             serde_json::json!({"kind": "error", "error": {"callback": "cb", "inputs": ["a.value"], "message": "boom"}})

@@ -3,12 +3,13 @@
 
 use crate::codec;
 use crate::error::ShellError;
-use crate::protocol::ToWindow;
+use crate::protocol::Routed;
 use crate::storage::AppStores;
 use deskdash_engine::{AppSpec, Session, SessionEvents};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use tauri::ipc::{Channel, InvokeResponseBody};
+use tauri::{AppHandle, Runtime};
 
 /// How many messages from one window may be parsed at once. Parsing is where a message costs
 /// the most memory (many times its size); this bounds what a flood of concurrent invokes can
@@ -76,10 +77,22 @@ impl Windows {
 }
 
 /// Pushes a session's events to its window, in the order the session produced them, until
-/// either side goes away.
-pub async fn forward(label: String, mut events: SessionEvents, channel: Channel<InvokeResponseBody>) {
+/// either side goes away; requests to the desktop (a window, a dialog) are acted on here.
+pub async fn forward<R: Runtime>(
+    app: AppHandle<R>,
+    label: String,
+    mut events: SessionEvents,
+    channel: Channel<InvokeResponseBody>,
+) {
     while let Some(event) = events.recv().await {
-        if let Err(e) = channel.send(codec::encode(&ToWindow::from(event))) {
+        let message = match Routed::from(event) {
+            Routed::ToWindow(message) => message,
+            Routed::Desktop(request) => {
+                crate::desktop::handle(&app, &label, request, &channel);
+                continue;
+            }
+        };
+        if let Err(e) = channel.send(codec::encode(&message)) {
             tracing::info!(window = %label, "window stopped listening: {e}");
             break;
         }

@@ -3,6 +3,7 @@
 
 mod harness;
 mod chat;
+mod desktop;
 mod gallery;
 mod monitor;
 mod stores;

@@ -19,7 +19,7 @@ import { Notices } from "./Notices";
 import { WindowSession } from "./runtime/session";
 import { tauriTransport } from "./runtime/transport";
 import { errorLog } from "./runtime/errors";
-import { recordFirstPaint } from "./runtime/instrument";
+import { recordBatchPaint, recordFirstPaint } from "./runtime/instrument";
 import { ThemeContext, windowTheme, type ThemeControl } from "./theme";
 import type { ComponentNode } from "./runtime/ids";
 
@@ -117,8 +117,12 @@ async function boot() {
     const load = await session.start();
     document.title = load.title;
     draw(load.layout);
-    // First paint with the layout, for the startup figure of the bench.
-    if (load.instrument) recordFirstPaint();
+    // First paint with the layout, and the paint after each batch, for the bench's startup
+    // and load figures.
+    if (load.instrument) {
+      recordFirstPaint();
+      session.store.onBatch(recordBatchPaint);
+    }
   } catch (e) {
     session.debug = true;
     errorLog.push({ source: "connect", inputs: [], message: String(e) });

@@ -107,6 +107,8 @@ pub struct AppSpec {
     pub tasks: Vec<crate::push::Task>,
     /// The shortest time between two deliveries of pushed values to a window.
     pub push_interval: std::time::Duration,
+    /// Whether windows get a File menu (New Window, Close Window, Quit); see `App::window_menu`.
+    pub window_menu: bool,
 }
 
 /// A clientside callback's JavaScript, as the renderer compiles it on load.
@@ -213,6 +215,7 @@ pub struct App {
     component_bundles: Vec<String>,
     tasks: Vec<crate::push::Task>,
     push_interval: std::time::Duration,
+    window_menu: bool,
     /// An own component whose name was refused: reported by `build`.
     refused_component: Option<String>,
 }
@@ -234,6 +237,7 @@ impl App {
             component_bundles: Vec::new(),
             tasks: Vec::new(),
             push_interval: crate::push::DEFAULT_PUSH_INTERVAL,
+            window_menu: false,
             refused_component: None,
         }
     }
@@ -261,6 +265,14 @@ impl App {
     /// set): a faster producer's values coalesce, the latest of each property kept.
     pub fn push_interval(mut self, interval: std::time::Duration) -> Self {
         self.push_interval = interval;
+        self
+    }
+
+    /// Gives every window a File menu: New Window (Ctrl+N; a window with a session of its
+    /// own, as [`Desktop::open_window`](crate::desktop::Desktop::open_window) opens), Close
+    /// Window and Quit. The app quits when its last window closes.
+    pub fn window_menu(mut self) -> Self {
+        self.window_menu = true;
         self
     }
 
@@ -451,6 +463,7 @@ impl App {
             component_bundles: self.component_bundles,
             tasks: self.tasks,
             push_interval: self.push_interval,
+            window_menu: self.window_menu,
         }))
     }
 }

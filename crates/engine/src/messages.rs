@@ -156,4 +156,7 @@ pub enum SessionEvent {
     /// Something the user must be told in any build (not only in the debug overlay): a
     /// store that could not be saved, a database set aside.
     Notice { message: String },
+    /// A callback's request to the shell around the window (another window, a file dialog);
+    /// the shell acts on it, and the webview never sees it.
+    Desktop { request: crate::desktop::DesktopRequest },
 }

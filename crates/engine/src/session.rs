@@ -68,6 +68,8 @@ pub(crate) enum Command {
     StoresChanged(Vec<crate::storage::StoreWrite>),
     /// A background task pushed values (`Pusher::set`): take them and apply them.
     Pushed(Arc<crate::push::PushState>),
+    /// A callback's request to the shell (a window, a dialog), passed on as an event.
+    Desktop(crate::desktop::DesktopRequest),
 }
 
 /// Who made a change: a user in the window (only the properties a user can change), or the

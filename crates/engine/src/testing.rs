@@ -50,6 +50,7 @@ pub struct TestApp {
     batches: Vec<PatchBatch>,
     errors: Vec<ErrorReport>,
     notices: Vec<String>,
+    desktop: Vec<crate::desktop::DesktopRequest>,
     counts_before: HashMap<String, u64>,
 }
 
@@ -98,6 +99,7 @@ impl TestApp {
             initial,
             errors: Vec::new(),
             notices: Vec::new(),
+            desktop: Vec::new(),
             counts_before: HashMap::new(),
         };
         t.settle().await;
@@ -121,6 +123,7 @@ impl TestApp {
                 SessionEvent::Batch { batch } => self.batches.push(batch),
                 SessionEvent::Error { error } => self.errors.push(error),
                 SessionEvent::Notice { message } => self.notices.push(message),
+                SessionEvent::Desktop { request } => self.desktop.push(request),
                 SessionEvent::Clientside { .. } => {}
             }
         }
@@ -187,6 +190,13 @@ impl TestApp {
     pub fn take_notices(&mut self) -> Vec<String> {
         self.drain();
         std::mem::take(&mut self.notices)
+    }
+
+    /// What callbacks asked of the desktop so far (drained): windows, dialogs. A test answers a
+    /// dialog as the shell does, with `set` on the request's `answer` property.
+    pub fn take_desktop_requests(&mut self) -> Vec<crate::desktop::DesktopRequest> {
+        self.drain();
+        std::mem::take(&mut self.desktop)
     }
 
     /// Batches received so far, the initial ones included (drained).

@@ -8,6 +8,8 @@ declare global {
     __deskdashWaves?: number[];
     /** Wall-clock time (ms since the epoch) of the first paint with the layout. */
     __deskdashFirstPaint?: number;
+    /** Wall-clock time (ms since the epoch) of the paint after the last batch. */
+    __deskdashBatchPaint?: number;
     /** When the last change was sent and when its answer arrived (`performance.now()`). */
     __deskdashLastAnswer?: { sent: number; answered: number };
   }
@@ -21,6 +23,10 @@ export function recordWave(us: number): void {
 
 export function recordFirstPaint(): void {
   requestAnimationFrame(() => requestAnimationFrame(() => (window.__deskdashFirstPaint = Date.now())));
+}
+
+export function recordBatchPaint(): void {
+  requestAnimationFrame(() => requestAnimationFrame(() => (window.__deskdashBatchPaint = Date.now())));
 }
 
 export function recordAnswer(sent: number): void {

@@ -201,6 +201,9 @@ impl Actor {
             Command::TimedOut { key, generation } => self.timed_out(&key, generation),
             Command::StoresChanged(writes) => self.stores_changed(writes),
             Command::Pushed(state) => self.pushed(state.take()),
+            Command::Desktop(request) => {
+                let _ = self.events.send(SessionEvent::Desktop { request });
+            }
             Command::Get { id, prop, reply } => {
                 let key = id_key(&id);
                 let answer = match self.reg.nodes.get(&key) {

@@ -1,0 +1,137 @@
+//! The to-do app (release) at 10, 200 and 1,000 tasks in one list, in a real window: click to
+//! repaint for adding a task, checking one, and switching to that list from another; then the
+//! load time (process start to the 1,000 rows painted) after a restart. Each figure is the
+//! median of its runs. Prints one line per size and, last, one JSON object. Run by
+//! `./run bench`.
+
+#[path = "../e2e/harness.rs"]
+#[allow(dead_code)]
+mod harness;
+#[path = "proc.rs"]
+#[allow(dead_code)]
+mod proc;
+
+use harness::Window;
+use proc::{epoch_ms, process_start_ms};
+use serde_json::{json, Map, Value};
+use std::time::Duration;
+
+/// In-page: clicks `arguments[0]` (a CSS selector) and resolves with the ms until the page
+/// painted (two animation frames) after `arguments[1]` holds: `{rows: n}` (the list shows n
+/// rows) or `{changed: [id, text]}` (the element no longer reads `text`). The page may not
+/// compile a script from a string (its CSP), so the conditions are data.
+const CLICK_UNTIL: &str = r#"
+const [selector, want, done] = [arguments[0], arguments[1], arguments[arguments.length - 1]];
+const until = () => want.rows !== undefined
+  ? document.querySelectorAll('#tasks input[type=checkbox]').length === want.rows
+  : document.getElementById(want.changed[0]).textContent !== want.changed[1];
+const el = document.querySelector(selector);
+if (!el) { done(-1); return; }
+const t0 = performance.now();
+const check = () => {
+  if (until()) { requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - t0))); return true; }
+  return false;
+};
+const obs = new MutationObserver(() => { if (check()) obs.disconnect(); });
+obs.observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true});
+el.click();
+"#;
+
+const ROWS: &str = "document.querySelectorAll('#tasks input[type=checkbox]').length";
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v.get(v.len() / 2).copied().map_or(f64::NAN, |m| (m * 10.0).round() / 10.0)
+}
+
+async fn click_until(w: &Window, selector: &str, until: Value) -> f64 {
+    let ms = w.js_async_with(CLICK_UNTIL, vec![json!(selector), until]).await;
+    let ms = ms.as_f64().unwrap_or(f64::NAN);
+    assert!(ms >= 0.0, "nothing matches {selector}");
+    ms
+}
+
+async fn rows(w: &Window) -> u64 {
+    w.js(&format!("return {ROWS};")).await.as_u64().unwrap_or(0)
+}
+
+/// Adds tasks until the list holds `n`; each add is timed.
+async fn grow_to(w: &Window, n: u64) -> Vec<f64> {
+    let mut times = Vec::new();
+    loop {
+        let have = rows(w).await;
+        if have >= n {
+            return times;
+        }
+        times.push(click_until(w, "#new-task", json!({"rows": have + 1})).await);
+    }
+}
+
+fn nav(title: &str) -> String {
+    format!("[...document.querySelectorAll('#list-nav a, #list-nav button')].find(e => e.textContent.trim() === {title:?})")
+}
+
+async fn measure_size(w: &Window, n: u64) -> Value {
+    let adds = grow_to(w, n).await;
+    let adds: Vec<f64> = adds.into_iter().rev().take(20).collect();
+    let mut checks = Vec::new();
+    for i in 0..20u64 {
+        let before = w.js("return document.getElementById('list-summary').textContent;").await;
+        let pick = format!("#tasks > :nth-child({}) input[type=checkbox]", i % n + 1);
+        checks.push(click_until(w, &pick, json!({"changed": ["list-summary", before]})).await);
+    }
+    let mut switches = Vec::new();
+    for _ in 0..5 {
+        w.js(&format!("{}.click(); return true;", nav("Shopping list"))).await;
+        w.wait_js(&format!("return {ROWS} === 0 && document.getElementById('list-title').value === 'Shopping list';"), 30).await;
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        w.js(&format!("{}.id = 'bench-nav-target'; return true;", nav("My Tasks"))).await;
+        switches.push(click_until(w, "#bench-nav-target", json!({"rows": n})).await);
+    }
+    let out = json!({
+        "tasks": n,
+        "add_ms": median(adds),
+        "check_ms": median(checks),
+        "switch_ms": median(switches),
+    });
+    println!(
+        "todo at {n} tasks: add {} ms, check {} ms, switch to the list {} ms (medians)",
+        out["add_ms"], out["check_ms"], out["switch_ms"]
+    );
+    out
+}
+
+/// Process start to the paint after the list's rows arrived, over `rounds` restarts.
+async fn load_ms(n: u64, rounds: usize) -> f64 {
+    let mut times = Vec::new();
+    for _ in 0..rounds {
+        let before = epoch_ms();
+        let w = Window::launch_raw("todo").await;
+        w.wait_js(&format!("return {ROWS} === {n} && !!window.__deskdashFirstPaint;"), 60).await;
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let painted = w.js("return Math.max(window.__deskdashFirstPaint || 0, window.__deskdashBatchPaint || 0);").await;
+        let started = process_start_ms("/todo").unwrap_or(before);
+        times.push(painted.as_f64().unwrap_or(f64::NAN) - started);
+        w.close().await;
+    }
+    median(times)
+}
+
+fn main() {
+    let data = std::env::var_os("HOME").map(std::path::PathBuf::from).unwrap_or_default();
+    let _ = std::fs::remove_dir_all(data.join(".local/share/dev.deskdash.todo"));
+    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("runtime");
+    let out = rt.block_on(async {
+        let w = Window::launch_raw("todo").await;
+        w.wait_js("return document.getElementById('list-summary')?.textContent === '1 of 3 done';", 60).await;
+        let mut sizes = Map::new();
+        for n in [10u64, 200, 1000] {
+            sizes.insert(n.to_string(), measure_size(&w, n).await);
+        }
+        w.close().await;
+        let load = load_ms(1000, 5).await;
+        println!("todo load at 1000 tasks: {load} ms from process start to the rows painted (median of 5)");
+        json!({"todo": sizes, "todo_load_1000_ms": load})
+    });
+    println!("{out}");
+}
