@@ -2,7 +2,7 @@
 //! repaint for adding a task, checking one, and switching to that list from another; then the
 //! load time (process start to the 1,000 rows painted) after a restart. Each figure is the
 //! median of its runs. Prints one line per size and, last, one JSON object. Run by
-//! `./run bench`.
+//! `./run bench`. `DESKDASH_TODO_SIZES=10,200` measures other sizes.
 
 #[path = "../e2e/harness.rs"]
 #[allow(dead_code)]
@@ -51,6 +51,14 @@ async fn click_until(w: &Window, selector: &str, until: Value) -> f64 {
     ms
 }
 
+/// The median of the Rust-side wave times (µs) since the last call, in ms.
+async fn rust_ms(w: &Window) -> f64 {
+    let waves = w.js("const w = window.__deskdashWaves || []; window.__deskdashWaves = []; return w;").await;
+    let waves: Vec<f64> =
+        waves.as_array().map(|a| a.iter().filter_map(Value::as_f64).map(|us| us / 1000.0).collect()).unwrap_or_default();
+    median(waves)
+}
+
 async fn rows(w: &Window) -> u64 {
     w.js(&format!("return {ROWS};")).await.as_u64().unwrap_or(0)
 }
@@ -72,14 +80,17 @@ fn nav(title: &str) -> String {
 }
 
 async fn measure_size(w: &Window, n: u64) -> Value {
+    grow_to(w, n.saturating_sub(20)).await;
+    rust_ms(w).await;
     let adds = grow_to(w, n).await;
-    let adds: Vec<f64> = adds.into_iter().rev().take(20).collect();
+    let add_rust = rust_ms(w).await;
     let mut checks = Vec::new();
     for i in 0..20u64 {
         let before = w.js("return document.getElementById('list-summary').textContent;").await;
         let pick = format!("#tasks > :nth-child({}) input[type=checkbox]", i % n + 1);
         checks.push(click_until(w, &pick, json!({"changed": ["list-summary", before]})).await);
     }
+    let check_rust = rust_ms(w).await;
     let mut switches = Vec::new();
     for _ in 0..5 {
         w.js(&format!("{}.click(); return true;", nav("Shopping list"))).await;
@@ -91,12 +102,14 @@ async fn measure_size(w: &Window, n: u64) -> Value {
     let out = json!({
         "tasks": n,
         "add_ms": median(adds),
+        "add_rust_wave_ms": add_rust,
         "check_ms": median(checks),
+        "check_rust_wave_ms": check_rust,
         "switch_ms": median(switches),
     });
     println!(
-        "todo at {n} tasks: add {} ms, check {} ms, switch to the list {} ms (medians)",
-        out["add_ms"], out["check_ms"], out["switch_ms"]
+        "todo at {n} tasks: add {} ms ({} of it in Rust), check {} ms ({} in Rust), switch to the list {} ms (medians)",
+        out["add_ms"], out["add_rust_wave_ms"], out["check_ms"], out["check_rust_wave_ms"], out["switch_ms"]
     );
     out
 }
@@ -125,13 +138,18 @@ fn main() {
         let w = Window::launch_raw("todo").await;
         w.wait_js("return document.getElementById('list-summary')?.textContent === '1 of 3 done';", 60).await;
         let mut sizes = Map::new();
-        for n in [10u64, 200, 1000] {
+        let sizes_wanted: Vec<u64> = std::env::var("DESKDASH_TODO_SIZES")
+            .ok()
+            .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+            .unwrap_or_else(|| vec![10, 200, 1000]);
+        let largest = sizes_wanted.iter().copied().max().unwrap_or(1000);
+        for n in sizes_wanted {
             sizes.insert(n.to_string(), measure_size(&w, n).await);
         }
         w.close().await;
-        let load = load_ms(1000, 5).await;
-        println!("todo load at 1000 tasks: {load} ms from process start to the rows painted (median of 5)");
-        json!({"todo": sizes, "todo_load_1000_ms": load})
+        let load = load_ms(largest, 5).await;
+        println!("todo load at {largest} tasks: {load} ms from process start to the rows painted (median of 5)");
+        json!({"todo": sizes, "todo_load_tasks": largest, "todo_load_ms": load})
     });
     println!("{out}");
 }

@@ -71,21 +71,39 @@ fn shape_of<'k>(keys: impl Iterator<Item = &'k String>) -> String {
 /// Components grouped by the key set of their map id, so patterns look at few candidates.
 struct ShapeIndex<'a> {
     by_shape: HashMap<String, Vec<(&'a str, &'a BTreeMap<String, ScalarKey>, u64)>>,
+    /// Every map id, for patterns that name one component (each key exact or bound by
+    /// MATCH): a MATCH callback over 1,000 rows resolves each instance in one lookup, not a
+    /// scan of every row.
+    by_id: HashMap<&'a BTreeMap<String, ScalarKey>, &'a str>,
 }
 
 impl<'a> ShapeIndex<'a> {
     fn new(reg: &'a Registry) -> Self {
         let mut by_shape: HashMap<String, Vec<_>> = HashMap::new();
+        let mut by_id = HashMap::new();
         for (key, node) in &reg.nodes {
             if let crate::id::ComponentId::Map(m) = &node.id {
                 let shape = shape_of(m.keys());
                 by_shape.entry(shape).or_default().push((key.as_str(), m, node.order));
+                by_id.insert(m, key.as_str());
             }
         }
         for list in by_shape.values_mut() {
             list.sort_by_key(|(_, _, order)| *order);
         }
-        ShapeIndex { by_shape }
+        ShapeIndex { by_shape, by_id }
+    }
+
+    /// The one id `pattern` names when every key is exact or bound by MATCH.
+    fn named(pattern: &BTreeMap<String, PatternKey>, bound: &BTreeMap<String, ScalarKey>) -> Option<BTreeMap<String, ScalarKey>> {
+        pattern
+            .iter()
+            .map(|(k, pk)| match pk {
+                PatternKey::Exact(e) => Some((k.clone(), e.clone())),
+                PatternKey::Match => bound.get(k).map(|b| (k.clone(), b.clone())),
+                PatternKey::All | PatternKey::AllSmaller => None,
+            })
+            .collect()
     }
 
     fn candidates(&self, pattern: &BTreeMap<String, PatternKey>) -> &[(&'a str, &'a BTreeMap<String, ScalarKey>, u64)] {
@@ -94,6 +112,9 @@ impl<'a> ShapeIndex<'a> {
 
     /// Components matching `pattern` given the instance's MATCH values, in layout order.
     fn matching(&self, pattern: &BTreeMap<String, PatternKey>, bound: &BTreeMap<String, ScalarKey>) -> Vec<String> {
+        if let Some(id) = Self::named(pattern, bound) {
+            return self.by_id.get(&id).map(|key| vec![key.to_string()]).unwrap_or_default();
+        }
         self.candidates(pattern)
             .iter()
             .filter(|(_, id, _)| {

@@ -6,7 +6,7 @@ use crate::catalog::{self, Catalog};
 use crate::error::{EngineError, Result};
 use crate::id::ComponentId;
 use serde_json::{Map, Value};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// `(nearest id'd ancestor, the prop that holds us)`; None at the root.
@@ -176,9 +176,17 @@ impl Registry {
         // Below its owner's props: the owner component, its props, then this value.
         let depth = owner.as_ref().and_then(|(k, _)| self.nodes.get(k)).map_or(0, |n| n.depth + 2);
         walk(&self.catalog, v, &owner, &base, depth, &mut found)?;
+        self.insert_found(found, leaving)
+    }
+
+    /// Registers what a walk found (after checking its ids are new) and forgets `leaving`.
+    fn insert_found(&mut self, found: Vec<Found>, leaving: &[String]) -> Result<Vec<String>> {
+        // A set, not the list: a list of 1,000 rows replaced by itself plus one would
+        // otherwise compare every arriving key with every leaving one.
+        let leaving_set: HashSet<&str> = leaving.iter().map(String::as_str).collect();
         let mut seen: HashMap<&str, &str> = HashMap::new();
         for f in &found {
-            let existing = self.nodes.get(&f.key).filter(|_| !leaving.contains(&f.key)).map(|n| n.path.as_str());
+            let existing = self.nodes.get(&f.key).filter(|_| !leaving_set.contains(f.key.as_str())).map(|n| n.path.as_str());
             if let Some(first) = existing.or_else(|| seen.get(f.key.as_str()).copied()) {
                 return Err(EngineError::DuplicateId {
                     id: f.key.clone(),
@@ -222,6 +230,61 @@ impl Registry {
                 }
             }
         }
+    }
+
+    /// Appends `child` to the list of components held in `key.prop`, walking and registering
+    /// only the new subtree (a 1,000-row list grows by one row in the time of one row).
+    /// Returns the keys added, or `None` when `key.prop` holds no list.
+    pub fn append_child(&mut self, key: &str, prop: &str, child: &Value) -> Option<Result<Vec<String>>> {
+        let len = self.props.get(key)?.get(prop)?.as_array()?.len();
+        let owner = Some((key.to_string(), prop.to_string()));
+        let depth = self.nodes.get(key).map_or(0, |n| n.depth + 3);
+        let mut found = Vec::new();
+        if let Err(e) = walk(&self.catalog, child, &owner, &format!("{key}.{prop}[{len}]"), depth, &mut found) {
+            return Some(Err(e));
+        }
+        let added = match self.insert_found(found, &[]) {
+            Ok(added) => added,
+            Err(e) => return Some(Err(e)),
+        };
+        let reference = by_reference(&self.catalog, child);
+        if let Some(list) = self.props.get_mut(key).and_then(|p| p.get_mut(prop)).and_then(Value::as_array_mut) {
+            list.push(reference);
+        }
+        let direct: Vec<String> =
+            added.iter().filter(|k| self.nodes.get(*k).is_some_and(|n| n.owner == owner)).cloned().collect();
+        if let Some(owner) = owner {
+            self.owned.entry(owner).or_default().extend(direct);
+        }
+        Some(Ok(added))
+    }
+
+    /// Removes the `index`th component of the list held in `key.prop` and everything inside
+    /// it, leaving its siblings as they are. Returns the keys removed, or `None` when that
+    /// entry is not a component with an id (the caller then rewrites the whole list).
+    pub fn remove_child(&mut self, key: &str, prop: &str, index: usize) -> Option<Vec<String>> {
+        let entry = self.props.get(key)?.get(prop)?.as_array()?.get(index)?;
+        let (_, props) = as_component(entry)?;
+        let child = id_key(&ComponentId::from_json(props.get("id")?).ok()?);
+        let mut leaving = vec![child.clone()];
+        for held in self.props.get(&child).map(|p| p.keys().cloned().collect::<Vec<_>>()).unwrap_or_default() {
+            self.owned_within(&(child.clone(), held), &mut leaving);
+        }
+        for gone in &leaving {
+            self.nodes.remove(gone);
+            if let Some(props) = self.props.remove(gone) {
+                for held in props.keys() {
+                    self.owned.remove(&(gone.clone(), held.clone()));
+                }
+            }
+        }
+        if let Some(list) = self.props.get_mut(key).and_then(|p| p.get_mut(prop)).and_then(Value::as_array_mut) {
+            list.remove(index);
+        }
+        if let Some(siblings) = self.owned.get_mut(&(key.to_string(), prop.to_string())) {
+            siblings.retain(|k| *k != child);
+        }
+        Some(leaving)
     }
 
     /// Replaces the components held in `key.prop` by those in `value`. Returns the keys

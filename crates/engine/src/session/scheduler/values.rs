@@ -102,6 +102,41 @@ impl Actor {
         self.request_initial(&fresh, Some(inserted));
     }
 
+    /// The common edits of a list of components (one appended, one deleted: a to-do app's
+    /// add and delete) applied to the registry directly, so their cost is that of the one
+    /// component and not of the list. `None` for any other patch, which rewrites the value.
+    fn patch_list_in_place(&mut self, key: &str, prop: &str, ops: &[PatchOp]) -> Option<Result<()>> {
+        let kind = self.reg.nodes.get(key).map(|n| n.kind.clone())?;
+        if !self.reg.catalog.may_hold_components(&kind, prop) {
+            return None;
+        }
+        let (added, removed) = match ops {
+            [PatchOp::Append { path, value }] if path.is_empty() && value.is_object() => {
+                if let Err(e) = self.check_output(key, prop, &Value::Array(vec![value.clone()])) {
+                    return Some(Err(e));
+                }
+                match self.reg.append_child(key, prop, value)? {
+                    Ok(added) => (added, Vec::new()),
+                    Err(e) => return Some(Err(e)),
+                }
+            }
+            [PatchOp::Delete { path }] => {
+                let [crate::patch::PathSeg::Index(i)] = path.as_slice() else { return None };
+                let len = self.reg.get(key, prop).as_array().map(Vec::len)?;
+                let at =
+                    if *i < 0 { len.checked_sub(usize::try_from(i.unsigned_abs()).ok()?)? } else { usize::try_from(*i).ok()? };
+                (Vec::new(), self.reg.remove_child(key, prop, at)?)
+            }
+            _ => return None,
+        };
+        self.hydrate(&added, false);
+        self.apply_persistence(&added, false);
+        if !added.is_empty() || !removed.is_empty() {
+            self.relayout(&added.into_iter().collect());
+        }
+        Some(Ok(()))
+    }
+
     pub(super) fn check_output(&self, key: &str, prop: &str, v: &Value) -> Result<()> {
         let bad = |reason: String| EngineError::BadOutput { id: key.into(), prop: prop.into(), reason };
         let node = self.reg.nodes.get(key).ok_or_else(|| bad(format!("no component {key} in the layout")))?;
@@ -141,6 +176,13 @@ impl Actor {
     }
 
     pub(super) fn write_patch(&mut self, key: &str, prop: &str, ops: Vec<PatchOp>) -> Result<()> {
+        if let Some(done) = self.patch_list_in_place(key, prop, &ops) {
+            done?;
+            let settings = self.settings_before(key, prop);
+            self.queue(key, prop, UpdateKind::Patch(ops));
+            self.app_wrote(key, prop, settings);
+            return Ok(());
+        }
         // Components in the value are patched with their current props, as the window has them.
         let mut value = self.reg.materialized(key, prop);
         apply_ops(&mut value, &ops).map_err(|(path, reason)| EngineError::Patch {
