@@ -176,9 +176,9 @@ impl Actor {
     }
 
     pub(super) fn write_patch(&mut self, key: &str, prop: &str, ops: Vec<PatchOp>) -> Result<()> {
+        let settings = self.settings_before(key, prop);
         if let Some(done) = self.patch_list_in_place(key, prop, &ops) {
             done?;
-            let settings = self.settings_before(key, prop);
             self.queue(key, prop, UpdateKind::Patch(ops));
             self.app_wrote(key, prop, settings);
             return Ok(());
@@ -192,7 +192,6 @@ impl Actor {
             reason,
         })?;
         self.check_output(key, prop, &value)?;
-        let settings = self.settings_before(key, prop);
         self.store(key, prop, value)?;
         self.queue(key, prop, UpdateKind::Patch(ops));
         self.app_wrote(key, prop, settings);
