@@ -5,7 +5,8 @@ import react from "@vitejs/plugin-react";
 // nothing loaded from a network.
 export default defineConfig({
   plugins: [react()],
-  base: "./",
+  // Absolute: a window reloaded at one of the app's pages (/report/7) still finds its files.
+  base: "/",
   build: {
     outDir: "dist",
     emptyOutDir: true,

@@ -29,6 +29,13 @@ pub const NEW_WINDOW_MENU_ID: &str = "deskdash-new-window";
 pub fn handle<R: Runtime>(app: &AppHandle<R>, label: &str, request: DesktopRequest, channel: &Channel<InvokeResponseBody>) {
     match request {
         DesktopRequest::OpenWindow => open_window(app),
+        DesktopRequest::SetTitle { title } => {
+            if let Some(window) = app.get_webview_window(label) {
+                if let Err(e) = window.set_title(&title) {
+                    tracing::warn!(window = %label, "could not set the window title: {e}");
+                }
+            }
+        }
         DesktopRequest::PickFile { title, extensions, answer } => {
             let reply = Reply { app: app.clone(), label: label.to_string(), channel: channel.clone(), answer };
             pick_file(app, &title, &extensions, move |path| reply.picked(path));

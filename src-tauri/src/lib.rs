@@ -13,6 +13,7 @@ mod commands;
 mod desktop;
 mod error;
 pub mod figure;
+mod keychain;
 #[cfg(test)]
 mod fuzz;
 mod logging;
@@ -104,6 +105,9 @@ pub fn plugin<R: Runtime>(app: deskdash_engine::App) -> Result<TauriPlugin<R>> {
             logging::init(app.path().app_log_dir().ok().as_deref());
             tracing::info!(identifier = %app.config().identifier, data = ?app.path().app_data_dir().ok(), "{} started", spec.name);
             let stores = storage::open(app.path().app_data_dir().ok().as_deref(), spec.max_store_bytes);
+            if let Some(auth) = &spec.auth {
+                auth.connect(keychain::open(&app.config().identifier));
+            }
             if spec.window_menu {
                 app.set_menu(window_menu(app)?)?;
                 app.on_menu_event(|app, event| {

@@ -6,6 +6,7 @@ mod chat;
 mod desktop;
 mod gallery;
 mod monitor;
+mod secure_pages;
 mod stores;
 mod todo;
 mod window_state;

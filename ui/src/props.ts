@@ -40,3 +40,13 @@ export function sizeOrPx(props: Record<string, unknown>, key: string): string | 
   const v = props[key];
   return typeof v === "string" || typeof v === "number" ? v : undefined;
 }
+
+/** Moves the window to one of the app's own paths without reloading it (Dash's `dcc.Link`):
+ * the history entry is pushed, and every `Location` hears of it. Returns false for a link
+ * that leaves the app, which the caller lets the browser follow. */
+export function navigateInApp(href: string): boolean {
+  if (!href.startsWith("/") || href.startsWith("//")) return false;
+  window.history.pushState(null, "", href);
+  window.dispatchEvent(new Event("deskdash:navigate"));
+  return true;
+}

@@ -11,6 +11,8 @@ use crate::error::{EngineError, Result};
 use crate::handler::{AsyncHandler, Handler, Invoker};
 use crate::id::DepId;
 use crate::layout::{id_key, Registry};
+use crate::auth::{Auth, AuthRuntime};
+use crate::pages::{Page, PageArgs, PageEntry, PageTable};
 use crate::theme::Theme;
 use serde_json::Value;
 use std::borrow::Cow;
@@ -23,6 +25,8 @@ type LayoutFn = Arc<dyn Fn() -> Component + Send + Sync>;
 pub enum LayoutSource {
     Value(Value),
     PerWindow(LayoutFn),
+    /// A layout function's result with deskdash's own components beside it.
+    Wrapped(Arc<dyn Fn() -> Value + Send + Sync>),
 }
 
 impl LayoutSource {
@@ -32,6 +36,24 @@ impl LayoutSource {
         match self {
             LayoutSource::Value(v) => Cow::Borrowed(v),
             LayoutSource::PerWindow(f) => Cow::Owned(f().into_json()),
+            LayoutSource::Wrapped(f) => Cow::Owned(f()),
+        }
+    }
+}
+
+impl LayoutSource {
+    /// This layout with `extra` components beside it (the login machinery's own).
+    pub(crate) fn with(self, extra: Vec<Component>) -> LayoutSource {
+        let extra: Vec<Value> = extra.into_iter().map(Component::into_json).collect();
+        let wrap = move |root: Value| {
+            let mut children = vec![root];
+            children.extend(extra.iter().cloned());
+            serde_json::json!({"type": "Div", "props": {"children": children}})
+        };
+        match self {
+            LayoutSource::Value(v) => LayoutSource::Value(wrap(v)),
+            LayoutSource::PerWindow(f) => LayoutSource::Wrapped(Arc::new(move || wrap(f().into_json()))),
+            LayoutSource::Wrapped(f) => LayoutSource::Wrapped(Arc::new(move || wrap(f()))),
         }
     }
 }
@@ -69,6 +91,8 @@ pub struct CallbackSpec {
     /// Whether the function can read `inputs_list`/`states_list` (a `Ctx` argument, or
     /// JavaScript): only then are they filled.
     pub(crate) reads_context: bool,
+    /// Runs for a window that is not logged in (see `Callback::public`).
+    pub public: bool,
 }
 
 impl CallbackSpec {
@@ -109,6 +133,11 @@ pub struct AppSpec {
     pub push_interval: std::time::Duration,
     /// Whether windows get a File menu (New Window, Close Window, Quit); see `App::window_menu`.
     pub window_menu: bool,
+    /// The app's pages (`App::register_page`), drawn into its `page_container`.
+    pub pages: Arc<PageTable>,
+    /// The login machinery, for an app with accounts (`App::auth`): the shell connects the
+    /// keychain to it.
+    pub auth: Option<Arc<AuthRuntime>>,
 }
 
 /// A clientside callback's JavaScript, as the renderer compiles it on load.
@@ -218,6 +247,10 @@ pub struct App {
     window_menu: bool,
     /// An own component whose name was refused: reported by `build`.
     refused_component: Option<String>,
+    pages: PageTable,
+    /// A page that could not be registered: reported by `build`.
+    refused_page: Option<String>,
+    auth: Option<Auth>,
 }
 
 impl App {
@@ -239,7 +272,42 @@ impl App {
             push_interval: crate::push::DEFAULT_PUSH_INTERVAL,
             window_menu: false,
             refused_component: None,
+            pages: PageTable::default(),
+            refused_page: None,
+            auth: None,
         }
+    }
+
+    /// Registers a page (Dash's `register_page`): drawn into the layout's
+    /// [`page_container`](crate::pages::page_container) when the window's path matches.
+    pub fn register_page(mut self, page: Page) -> Self {
+        if let Err(reason) = self.pages.add(page) {
+            self.refused_page.get_or_insert(reason);
+        }
+        self
+    }
+
+    /// What a path no page matches shows (by default: "Page not found" and a link home).
+    pub fn not_found(mut self, layout: impl Fn(&PageArgs) -> Component + Send + Sync + 'static) -> Self {
+        self.pages.set_not_found(Arc::new(layout));
+        self
+    }
+
+    /// The pages registered so far, in menu order (Dash's `page_registry`), for building a
+    /// navigation menu.
+    pub fn page_registry(&self) -> Vec<PageEntry> {
+        self.pages.entries()
+    }
+
+    /// Gives the app accounts: a login screen of its own, pages and callbacks protected
+    /// unless declared public, an idle lock, and secrets in the system keychain.
+    pub fn auth(mut self, auth: Auth) -> Self {
+        if let Some(path) = &auth.settings_path {
+            let secrets = auth.secrets.clone();
+            self = self.register_page(Page::new(path, move |_| crate::auth::secrets_page(&secrets)).name("Settings"));
+        }
+        self.auth = Some(auth);
+        self
     }
 
     /// The theme every window draws with (Mantine's theme keys, and the colour scheme a
@@ -365,6 +433,12 @@ impl App {
         self.with_last("prevent_initial_call", |cb| cb.prevent_initial_call(true))
     }
 
+    /// Lets the callback just registered run for a window that is not logged in (see
+    /// [`App::auth`]; dash-auth's `public_callback`).
+    pub fn public(self) -> Self {
+        self.with_last("public", Callback::public)
+    }
+
     /// Runs the callback just registered on the blocking pool (Dash's `background=True`).
     pub fn background(self) -> Self {
         self.with_last("background", Callback::background)
@@ -417,7 +491,7 @@ impl App {
     }
 
     /// Checks everything and freezes the app.
-    pub fn build(self) -> Result<Arc<AppSpec>> {
+    pub fn build(mut self) -> Result<Arc<AppSpec>> {
         if let Some(option) = self.misplaced_option {
             return Err(EngineError::InvalidCallback {
                 callback: "(none)".into(),
@@ -427,11 +501,37 @@ impl App {
         if let Some(reason) = self.refused_component {
             return Err(EngineError::InvalidComponent { reason });
         }
+        if let Some(reason) = self.refused_page {
+            return Err(EngineError::InvalidPage { reason });
+        }
+        if self.auth.is_some() && self.pages.is_empty() {
+            return Err(EngineError::InvalidPage {
+                reason: "App::auth protects pages: register the app's pages with register_page".into(),
+            });
+        }
         let catalog = Arc::new(self.catalog);
-        let layout = self.layout.unwrap_or_else(|| LayoutSource::Value(Component::new("Div").into_json()));
+        let mut layout = self.layout.unwrap_or_else(|| LayoutSource::Value(Component::new("Div").into_json()));
+        let auth = self.auth.map(|a| Arc::new(AuthRuntime::new(a)));
+        let pages = Arc::new(self.pages);
+        if auth.is_some() {
+            layout = layout.with(vec![crate::auth::user_store(), crate::auth::lock_overlay()]);
+        }
+        if !pages.is_empty() {
+            self.callbacks.push(crate::pages::router(pages.clone(), auth.is_some(), self.name.clone()));
+        }
+        if auth.is_some() {
+            self.callbacks.extend(crate::auth::builtin_callbacks());
+        }
         let registry = Registry::from_layout(&layout.render(), catalog.clone())?;
+        let mut registries = vec![registry];
+        for (path, page) in pages.validation_layouts() {
+            let page_registry = Registry::from_layout(&page.into_json(), catalog.clone())
+                .map_err(|e| EngineError::InvalidPage { reason: format!("page {path}: {e}") })?;
+            registries.push(page_registry);
+        }
         let fn_names: Vec<&str> = self.callbacks.iter().filter(|c| c.name.is_none()).filter_map(|c| c.fn_name).collect();
         let mut specs = Vec::with_capacity(self.callbacks.len());
+        let builtins: Vec<bool> = self.callbacks.iter().map(|c| c.builtin).collect();
         for (index, mut cb) in self.callbacks.into_iter().enumerate() {
             // A function registered for several callbacks names each by its index too.
             if let (None, Some(f)) = (&cb.name, cb.fn_name) {
@@ -446,8 +546,10 @@ impl App {
             }
             specs.push(resolve(index, cb, self.prevent_initial_callbacks)?);
         }
-        for spec in &specs {
-            check_ids(spec, &registry, self.suppress_callback_exceptions)?;
+        for (spec, builtin) in specs.iter().zip(builtins) {
+            if !builtin {
+                check_ids(spec, &registries, self.suppress_callback_exceptions)?;
+            }
         }
         check_duplicate_outputs(&specs)?;
         check_cycles(&specs)?;
@@ -464,6 +566,8 @@ impl App {
             tasks: self.tasks,
             push_interval: self.push_interval,
             window_menu: self.window_menu,
+            pages,
+            auth,
         }))
     }
 }
@@ -536,10 +640,13 @@ fn resolve(index: usize, cb: Callback, prevent_default: bool) -> Result<Callback
         running,
         progress,
         cancel,
+        public: cb.public,
     })
 }
 
-fn check_ids(spec: &CallbackSpec, registry: &Registry, dynamic: bool) -> Result<()> {
+/// Checks a callback's exact ids against the app's layouts (the root and each page's): an
+/// id must be in one of them, with the property its component has.
+fn check_ids(spec: &CallbackSpec, registries: &[Registry], dynamic: bool) -> Result<()> {
     let mut all: Vec<(&'static str, &DepId, &str)> = Vec::new();
     for d in &spec.deps {
         let role = match d.kind {
@@ -557,8 +664,9 @@ fn check_ids(spec: &CallbackSpec, registry: &Registry, dynamic: bool) -> Result<
     }
     for (role, id, prop) in all {
         let DepId::Exact(exact) = id else { continue };
-        match registry.nodes.get(&id_key(exact)) {
-            Some(node) if registry.catalog.prop_type(&node.kind, prop).is_none() => {
+        let key = id_key(exact);
+        match registries.iter().find_map(|r| r.nodes.get(&key).map(|n| (r, n))) {
+            Some((registry, node)) if registry.catalog.prop_type(&node.kind, prop).is_none() => {
                 return Err(EngineError::UnknownDependencyProp {
                     callback: spec.name.clone(),
                     role,

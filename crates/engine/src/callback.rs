@@ -43,6 +43,11 @@ pub struct Callback {
     pub(crate) running: Vec<Running>,
     pub(crate) progress: Vec<Output>,
     pub(crate) cancel: Vec<DepSpec>,
+    /// Runs for a window that is not logged in (see `App::auth`).
+    pub(crate) public: bool,
+    /// One of deskdash's own (pages, login): its ids live in layouts it draws itself, so
+    /// they are not looked up in the app's layouts at registration.
+    pub(crate) builtin: bool,
 }
 
 impl Callback {
@@ -87,6 +92,8 @@ impl Callback {
             running: Vec::new(),
             progress: Vec::new(),
             cancel: Vec::new(),
+            public: false,
+            builtin: false,
         }
     }
 
@@ -129,6 +136,18 @@ impl Callback {
     /// Properties that `Ctx::set_progress` writes while the callback runs.
     pub fn progress(mut self, output: Output) -> Self {
         self.progress.push(output);
+        self
+    }
+
+    /// Runs for a window that is not logged in, when the app has accounts (dash-auth's
+    /// `public_callback`); every other callback of such an app needs a logged-in window.
+    pub fn public(mut self) -> Self {
+        self.public = true;
+        self
+    }
+
+    pub(crate) fn builtin(mut self) -> Self {
+        self.builtin = true;
         self
     }
 

@@ -26,6 +26,8 @@ pub(crate) struct CtxInner {
     /// the callback returned).
     pub session: tokio::sync::mpsc::WeakUnboundedSender<crate::session::Command>,
     pub push_interval: std::time::Duration,
+    /// The window's login, for an app with accounts.
+    pub login: Option<Arc<crate::auth::SessionLogin>>,
 }
 
 /// The values an app shares with its callbacks, by type (see `App::shared`).
@@ -39,6 +41,11 @@ impl Ctx {
     /// The app's shared value of type `T`, if one was registered.
     pub fn shared<T: Send + Sync + 'static>(&self) -> Option<Arc<T>> {
         self.0.shared.get(&std::any::TypeId::of::<T>()).cloned().and_then(|v| v.downcast::<T>().ok())
+    }
+
+    /// The logged-in user's name, for an app with accounts (`App::auth`).
+    pub fn user(&self) -> Option<String> {
+        self.0.login.as_ref().and_then(|l| l.snapshot().user)
     }
 
     /// The callback's name as registered.

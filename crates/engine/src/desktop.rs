@@ -33,6 +33,8 @@ pub struct AnswerTo {
 pub enum DesktopRequest {
     /// Another window of the app, with a session of its own.
     OpenWindow,
+    /// The window's title (the page's, as the window moves between pages).
+    SetTitle { title: String },
     /// The open-file dialog; the answer is a [`PickedFile`] (or `null` when cancelled).
     PickFile {
         title: String,
@@ -98,6 +100,11 @@ impl Desktop {
     /// nothing). Each window is a session of its own; local stores stay in sync between them.
     pub fn open_window(&self) {
         self.ask(DesktopRequest::OpenWindow);
+    }
+
+    /// Sets the window's title.
+    pub fn set_title(&self, title: &str) {
+        self.ask(DesktopRequest::SetTitle { title: title.to_string() });
     }
 
     /// Shows the open-file dialog; the picked file (a [`PickedFile`]) or `null` is set into

@@ -59,6 +59,10 @@ pub enum EngineError {
     MisplacedNoUpdate { output: String },
     #[error("output {id}.{prop}: {reason}")]
     BadOutput { id: String, prop: String, reason: String },
+    #[error("invalid page: {reason}")]
+    InvalidPage { reason: String },
+    #[error("{change} would run {callback}, which needs a logged-in, unlocked window: refused")]
+    LoginRequired { change: String, callback: String },
     #[error("the session has stopped")]
     SessionClosed,
 }

@@ -6,6 +6,7 @@
 //! [`testing`] harness drives sessions in-process.
 
 pub mod app;
+pub mod auth;
 pub mod callback;
 pub mod catalog;
 pub mod component;
@@ -21,6 +22,7 @@ mod layout;
 pub mod memo;
 pub mod messages;
 pub mod output;
+pub mod pages;
 pub mod patch;
 pub mod push;
 pub mod table;
@@ -31,6 +33,8 @@ pub mod testing;
 pub mod theme;
 
 pub use app::{App, AppSpec, ClientsideFunction, IntoLayout};
+pub use auth::{logout_button, Auth, AuthBackend, AuthFault, Login, Secrets};
+pub use pages::{page_container, Page, PageArgs, PageEntry};
 pub use callback::Callback;
 pub use catalog::{CustomKind, PropType};
 pub use theme::{ColorScheme, Theme};

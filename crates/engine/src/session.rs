@@ -70,6 +70,12 @@ pub(crate) enum Command {
     Pushed(Arc<crate::push::PushState>),
     /// A callback's request to the shell (a window, a dialog), passed on as an event.
     Desktop(crate::desktop::DesktopRequest),
+    /// The window logged out: its protected callbacks still running are cancelled.
+    LoggedOut,
+    /// Time to see whether the window has been idle long enough to lock.
+    CheckIdle {
+        reply: Option<oneshot::Sender<()>>,
+    },
 }
 
 /// Who made a change: a user in the window (only the properties a user can change), or the
@@ -97,6 +103,18 @@ fn start_tasks(app: &AppSpec, tx: &mpsc::UnboundedSender<Command>) -> Vec<tokio:
         .collect()
 }
 
+/// Asks the session now and then whether its window has been idle long enough to lock.
+async fn idle_ticks(session: mpsc::WeakUnboundedSender<Command>, idle: Duration) {
+    let every = (idle / 4).clamp(Duration::from_millis(250), Duration::from_secs(5));
+    loop {
+        tokio::time::sleep(every).await;
+        let Some(tx) = session.upgrade() else { return };
+        if tx.send(Command::CheckIdle { reply: None }).is_err() {
+            return;
+        }
+    }
+}
+
 impl Session {
     /// Starts a session for one window, its stores in memory only: renders the layout, runs
     /// the initial callbacks, and returns the layout with their first batches. Must be called
@@ -118,7 +136,10 @@ impl Session {
             let actor = scheduler::Actor::new(app, &layout, tx.downgrade(), event_tx, first_tx, place)?;
             (actor, shared.layout_for_renderer(&layout))
         };
-        let tasks = start_tasks(&shared, &tx);
+        let mut tasks = start_tasks(&shared, &tx);
+        if let Some(idle) = shared.auth.as_ref().and_then(|a| a.settings.idle_lock) {
+            tasks.push(tokio::spawn(idle_ticks(tx.downgrade(), idle)));
+        }
         tokio::spawn(async move {
             actor.run(rx).await;
             // The window is gone: its background tasks end with it.
@@ -189,6 +210,12 @@ impl Session {
     /// The layout as it stands now (for a window reload).
     pub async fn layout(&self) -> Result<Value> {
         self.ask(|reply| Command::Layout { reply }).await
+    }
+
+    /// Locks the window now if it has been idle past the app's idle lock (a timer asks this
+    /// on its own; tests with a manual clock ask after moving it).
+    pub async fn check_idle(&self) -> Result<()> {
+        self.ask(|reply| Command::CheckIdle { reply: Some(reply) }).await
     }
 
     /// Resolves once no callback is requested or running.

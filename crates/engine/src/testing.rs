@@ -85,6 +85,10 @@ impl TestApp {
         window: &str,
         stand_ins: Vec<(&str, StandIn)>,
     ) -> Result<TestApp> {
+        // An app with accounts whose test connected no keychain gets one in memory.
+        if let Some(auth) = app.auth.as_ref().filter(|a| !a.is_connected()) {
+            auth.connect(Ok(Arc::new(crate::auth::MemoryBackend::default())));
+        }
         let (session, events, initial) = Session::start_in(app, stores, window).await?;
         let stand_ins: HashMap<String, StandIn> = stand_ins.into_iter().map(|(n, f)| (n.to_string(), f)).collect();
         let answering = session.clone();
@@ -145,6 +149,21 @@ impl TestApp {
     pub async fn set_many(&mut self, changes: Vec<Change>) -> Result<()> {
         self.mark_counts().await;
         let batch = self.session.apply_as_app(changes).await?;
+        self.received(batch);
+        self.settle().await;
+        Ok(())
+    }
+
+    /// Sends one change as the window would: only a property a user can change, checked
+    /// against the window's login as every message from the webview is.
+    pub async fn user_set(&mut self, id: impl Into<IdArg>, prop: &str, value: impl Serialize) -> Result<()> {
+        self.user_set_many(vec![Change::new(id, prop, value)]).await
+    }
+
+    /// As [`TestApp::user_set`], several changes in one message.
+    pub async fn user_set_many(&mut self, changes: Vec<Change>) -> Result<()> {
+        self.mark_counts().await;
+        let batch = self.session.apply(changes).await?;
         self.received(batch);
         self.settle().await;
         Ok(())

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useSyncExternalStore } from "react";
 import { Anchor, Box, FileButton, Button, LoadingOverlay } from "@mantine/core";
 import { marked } from "marked";
 import DOMPurify from "dompurify";
-import { type ComponentProps, domProps, num, str } from "../props";
+import { type ComponentProps, domProps, navigateInApp, num, str } from "../props";
 import { Node, useSession } from "../node";
 import { type ComponentId, idKey, isComponent } from "../runtime/ids";
 
@@ -71,9 +71,14 @@ function Markdown(p: ComponentProps) {
 function Location(p: ComponentProps) {
   const setProps = useRef(p.setProps);
   setProps.current = p.setProps;
+  // A callback that sets `pathname` (Dash's dcc.Location as an Output) moves the window there.
+  const wanted = str(p.props, "pathname");
+  useEffect(() => {
+    if (wanted !== undefined && wanted !== window.location.pathname) window.history.pushState(null, "", wanted);
+  }, [wanted]);
   useEffect(() => {
     const sync = () => setProps.current({ pathname: window.location.pathname, search: window.location.search, hash: window.location.hash });
-    if (p.props["pathname"] !== window.location.pathname) sync();
+    if (p.props["pathname"] !== window.location.pathname || (p.props["search"] ?? "") !== window.location.search) sync();
     window.addEventListener("popstate", sync);
     window.addEventListener("deskdash:navigate", sync);
     return () => {
@@ -92,8 +97,7 @@ function Link(p: ComponentProps) {
       href={href}
       onClick={(e: React.MouseEvent) => {
         e.preventDefault();
-        window.history.pushState(null, "", href);
-        window.dispatchEvent(new Event("deskdash:navigate"));
+        navigateInApp(href);
       }}
     >
       <Node node={p.props["children"]} />

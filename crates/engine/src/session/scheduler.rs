@@ -5,6 +5,7 @@
 mod changes;
 mod clientside;
 mod flush;
+mod login;
 mod persistence;
 mod stopping;
 mod stores;
@@ -98,6 +99,8 @@ pub(crate) struct Actor {
     /// `allow_duplicate` writers, a shallower call finishing late does not overwrite a deeper
     /// one (Dash's order).
     written_at: HashMap<PropKey, u32>,
+    /// The window's login, for an app with accounts.
+    login: Option<Arc<crate::auth::SessionLogin>>,
 }
 
 /// What a session needs to know of the app and window it belongs to.
@@ -118,6 +121,7 @@ impl Actor {
         let reg = Registry::from_layout(layout, app.catalog.clone())?;
         let inst = Instances::resolve(&app, &reg);
         let member = place.stores.join(me.clone());
+        let login = app.auth.clone().map(|runtime| Arc::new(crate::auth::SessionLogin::new(runtime)));
         let mut actor = Actor {
             app,
             reg,
@@ -147,6 +151,7 @@ impl Actor {
             snapshots: HashMap::new(),
             writing_depth: 0,
             written_at: HashMap::new(),
+            login,
         };
         let keys: Vec<String> = actor.reg.nodes.keys().cloned().collect();
         actor.hydrate(&keys, true);
@@ -203,6 +208,13 @@ impl Actor {
             Command::Pushed(state) => self.pushed(state.take()),
             Command::Desktop(request) => {
                 let _ = self.events.send(SessionEvent::Desktop { request });
+            }
+            Command::LoggedOut => self.logged_out(),
+            Command::CheckIdle { reply } => {
+                self.lock_if_idle();
+                if let Some(reply) = reply {
+                    let _ = reply.send(());
+                }
             }
             Command::Get { id, prop, reply } => {
                 let key = id_key(&id);
@@ -386,6 +398,10 @@ impl Actor {
         let depth = req.depth;
         let app = self.app.clone();
         let spec = &app.callbacks[inst.cb];
+        if !self.may_run(spec) {
+            tracing::debug!(callback = %spec.name, "not run: the window is not logged in");
+            return;
+        }
         *self.calls.entry(spec.name.clone()).or_default() += 1;
         self.generation += 1;
         let generation = self.generation;
@@ -444,6 +460,7 @@ impl Actor {
             memo: self.stores.memo().clone(),
             session: self.me.clone(),
             push_interval: app.push_interval,
+            login: self.login.clone(),
         }));
         self.set_running_props(&inst.key, true);
 

@@ -1,9 +1,9 @@
 // Navigation besides Tabs (in ./shared): NavLink, Breadcrumbs, Pagination and Stepper. Stepper builds its steps from its
 // StepperStep children's props, since Mantine's Stepper walks its children itself.
 
-import type { ComponentType } from "react";
+import type { ComponentType, MouseEvent as ReactMouseEvent } from "react";
 import { Breadcrumbs, NavLink, Pagination, Stepper } from "@mantine/core";
-import { type ComponentProps, num, str } from "../../props";
+import { type ComponentProps, navigateInApp, num, str } from "../../props";
 import { Node } from "../../node";
 import { isComponent } from "../../runtime/ids";
 import { mantineProps, nodeList, useLiveChildren } from "./kit";
@@ -18,7 +18,11 @@ function DdNavLink(p: ComponentProps) {
       {...mantineProps("NavLink", p, ["opened", "href"])}
       {...control}
       {...(href ? { component: "a" as const, href } : {})}
-      onClick={() => p.setProps({ n_clicks: (num(p.current(), "n_clicks") ?? 0) + 1 })}
+      onClick={(e: ReactMouseEvent) => {
+        // A link to one of the app's pages moves the window without reloading it.
+        if (href && navigateInApp(href)) e.preventDefault();
+        p.setProps({ n_clicks: (num(p.current(), "n_clicks") ?? 0) + 1 });
+      }}
     />
   );
 }

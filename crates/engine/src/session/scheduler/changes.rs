@@ -64,6 +64,9 @@ impl Actor {
 
     pub(super) fn apply_changes(&mut self, changes: Vec<Change>, from: Source) -> Result<()> {
         let checked = changes.iter().map(|c| self.validate(c, from)).collect::<Result<Vec<_>>>()?;
+        if from == Source::Window {
+            self.check_login(&checked)?;
+        }
         self.wave_started.get_or_insert_with(std::time::Instant::now);
         // A new change starts a new chain of calls: depths compare within one chain only (under
         // steady input a wave may never end, and an old deep write must not block new ones).
