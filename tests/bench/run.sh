@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# The bench (called by `./run bench`): prints the storage figures (a JSON line), then builds
-# the latency, hello and todo examples in release, prints hello's startup to first paint (a JSON
-# line), the push path's sustained rate and the to-do figures (a JSON line each), installs what the Dash reference needs (Debian chromium and
-# chromedriver; dash, numpy, selenium, plotly, psutil from PyPI), runs both side by side and
-# prints the figures; the last line is one JSON object.
+# The bench (called by `./run bench`): installs what the Dash reference needs (Debian chromium
+# and chromedriver; dash, numpy, selenium, plotly, psutil from PyPI), prints the storage figures
+# (a JSON line), builds the latency, hello, todo and secure-pages examples in release, then
+# prints hello's startup to first paint, the push path's sustained rate, the to-do figures and
+# the page switch beside Dash's (a JSON line each), and last deskdash and Dash side by side,
+# whose last line is one JSON object.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
@@ -11,7 +12,7 @@ for p in chromium chromium-driver; do
   dpkg -s "$p" >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; break; }
 done
 python3 -c "import dash, numpy, selenium, plotly, psutil" 2>/dev/null || python3 -m pip install -q dash numpy selenium plotly psutil
-cargo build --release -p latency -p hello -p todo
+cargo build --release -p latency -p hello -p todo -p secure-pages
 cargo build --release -p deskdash-tests --benches
 # Storage figures first (durable store writes, server-side values); its last line is JSON too.
 cargo bench -p deskdash-store --bench storage 2>/dev/null
@@ -27,5 +28,8 @@ HOME="$dir" XDG_RUNTIME_DIR="$dir/run" DESKDASH_INSTRUMENT=1 DESKDASH_PROFILE=re
 # The to-do app at 10, 200 and 1,000 tasks, and its load time (its own JSON line).
 HOME="$dir" XDG_RUNTIME_DIR="$dir/run" DESKDASH_INSTRUMENT=1 DESKDASH_PROFILE=release DESKDASH_TARGET_DIR="$ROOT/target" \
   dbus-run-session -- cargo bench -p deskdash-tests --bench todo 2>/dev/null
+# Page switch beside Dash's use_pages (its own JSON line), signed in on the system keychain.
+HOME="$dir" XDG_RUNTIME_DIR="$dir/run" DESKDASH_PROFILE=release DESKDASH_TARGET_DIR="$ROOT/target" \
+  dbus-run-session -- "$ROOT/tests/with-keyring" cargo bench -p deskdash-tests --bench pages 2>/dev/null
 HOME="$dir" XDG_RUNTIME_DIR="$dir/run" DESKDASH_INSTRUMENT=1 DESKDASH_PROFILE=release DESKDASH_TARGET_DIR="$ROOT/target" \
   dbus-run-session -- cargo bench -p deskdash-tests --bench latency 2>/dev/null

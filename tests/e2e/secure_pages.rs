@@ -136,6 +136,25 @@ async fn log_in_navigate_lock_unlock_and_log_out_on_the_system_keychain() {
     w.click("_auth_login_submit").await;
     w.wait_text("greeting", "Hello, Zoë!", 30).await;
     w.screenshot("private").await;
+
+    // A callback moves the window (the Location's pathname as an Output): the service page's
+    // button opens the settings, which list the accounts and add one.
+    w.click("nav-service").await;
+    w.wait_js("return !!document.getElementById('open-settings')", 30).await;
+    w.click("open-settings").await;
+    wait_title("Settings").await;
+    assert_eq!(w.js("return location.pathname").await, "/settings");
+    wait_contains(&w, "_accounts_list", "Zoë").await;
+    w.type_into("_account_add_user", "Bob").await;
+    w.type_into("_account_add_password", "Bob's password").await;
+    w.type_into("_account_add_confirm", "Bob's password").await;
+    w.click("_account_add_submit").await;
+    wait_contains(&w, "_account_add_message", "Added Bob.").await;
+    wait_contains(&w, "_accounts_list", "Bob").await;
+    assert_eq!(w.js("return document.getElementById('_account_add_password').value").await, "", "the field is emptied");
+    w.screenshot("settings").await;
+    w.client.back().await.expect("back");
+    wait_title("Service").await;
     w.close().await;
 
     // What the keychain holds is a hash; neither it nor the password is anywhere else.
@@ -154,4 +173,29 @@ async fn log_in_navigate_lock_unlock_and_log_out_on_the_system_keychain() {
         panic!("the keychain holds no Argon2id hash for the account: {hash:?}");
     }
     assert!(leaks.is_empty(), "the password or its hash was found in {leaks:?}");
+}
+
+/// With no keychain to talk to (no D-Bus session reaches the app), the public page works and
+/// a protected one says what is missing and how to fix it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_a_keychain_the_public_page_works_and_the_private_one_says_why() {
+    let _ = std::fs::remove_dir_all(app_data_dir(&identifier_of("secure-pages")));
+    let bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS");
+    std::env::set_var("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/deskdash-no-bus");
+    let w = Window::launch("secure-pages", "secure-pages-no-keychain").await;
+    match bus {
+        Some(bus) => std::env::set_var("DBUS_SESSION_BUS_ADDRESS", bus),
+        None => std::env::remove_var("DBUS_SESSION_BUS_ADDRESS"),
+    }
+    w.wait_text("clicks", "Not clicked yet", 30).await;
+    w.click("clicker").await;
+    w.wait_text("clicks", "Clicked once", 20).await;
+    w.click("nav-private").await;
+    wait_contains(&w, "_pages_content", "The system keychain is not available").await;
+    wait_contains(&w, "_pages_content", "GNOME Keyring").await;
+    assert_eq!(w.js("return !!document.getElementById('_auth_login_user')").await, false, "no sign-in form that cannot work");
+    w.screenshot("no-keychain").await;
+    w.click("nav-home").await;
+    w.wait_text("clicks", "Not clicked yet", 30).await;
+    w.close().await;
 }

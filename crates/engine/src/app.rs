@@ -2,6 +2,7 @@
 //! `App::build` checks at registration everything that can be checked then: bad ids, unknown
 //! properties, arity, outputs owned twice, cycles.
 
+use crate::auth::{Auth, AuthRuntime};
 use crate::callback::Callback;
 use crate::catalog::{self, Catalog, CustomKind};
 use crate::component::Component;
@@ -11,7 +12,6 @@ use crate::error::{EngineError, Result};
 use crate::handler::{AsyncHandler, Handler, Invoker};
 use crate::id::DepId;
 use crate::layout::{id_key, Registry};
-use crate::auth::{Auth, AuthRuntime};
 use crate::pages::{Page, PageArgs, PageEntry, PageTable};
 use crate::theme::Theme;
 use serde_json::Value;
@@ -304,7 +304,7 @@ impl App {
     pub fn auth(mut self, auth: Auth) -> Self {
         if let Some(path) = &auth.settings_path {
             let secrets = auth.secrets.clone();
-            self = self.register_page(Page::new(path, move |_| crate::auth::secrets_page(&secrets)).name("Settings"));
+            self = self.register_page(Page::new(path, move |_| crate::auth::settings_page(&secrets)).name("Settings"));
         }
         self.auth = Some(auth);
         self
@@ -511,6 +511,8 @@ impl App {
         }
         let catalog = Arc::new(self.catalog);
         let mut layout = self.layout.unwrap_or_else(|| LayoutSource::Value(Component::new("Div").into_json()));
+        // The settings page holds the account management forms their callbacks need.
+        let has_settings = self.auth.as_ref().is_some_and(|a| a.settings_path.is_some());
         let auth = self.auth.map(|a| Arc::new(AuthRuntime::new(a)));
         let pages = Arc::new(self.pages);
         if auth.is_some() {
@@ -521,6 +523,9 @@ impl App {
         }
         if auth.is_some() {
             self.callbacks.extend(crate::auth::builtin_callbacks());
+            if has_settings {
+                self.callbacks.extend(crate::auth::account_callbacks());
+            }
         }
         let registry = Registry::from_layout(&layout.render(), catalog.clone())?;
         let mut registries = vec![registry];

@@ -4,6 +4,7 @@
 //! accounts and secrets live is an [`AuthBackend`] the shell connects (the OS keychain,
 //! `deskdash-auth`); the engine holds no password, hash or secret beyond one call.
 
+mod accounts;
 mod callbacks;
 mod screens;
 
@@ -15,8 +16,9 @@ use crate::handler::{ArgCursor, FromCallArg};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
+pub(crate) use accounts::account_callbacks;
 pub(crate) use callbacks::builtin_callbacks;
-pub(crate) use screens::{lock_overlay, page_gate, secrets_page, user_store};
+pub(crate) use screens::{lock_overlay, page_gate, settings_page, user_store};
 
 /// What went wrong with the keychain or an account. Messages name the account or secret,
 /// never a password or a secret's value.

@@ -304,6 +304,103 @@ async fn secrets_are_read_by_callbacks_and_set_on_the_settings_page() -> Result<
     Ok(())
 }
 
+async fn listed_accounts(t: &TestApp) -> Vec<String> {
+    // Each row is a Group holding the name (and a "you" badge for the signed-in account).
+    let rows = t.get(ids::ACCOUNTS_LIST, "children").await;
+    rows.as_array()
+        .map(|rows| {
+            rows.iter()
+                .map(|row| {
+                    let parts = row["props"]["children"].as_array().cloned().unwrap_or_default();
+                    parts.iter().filter_map(|p| p["props"]["children"].as_str()).collect::<Vec<_>>().join(" ")
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn the_settings_page_adds_accounts_changes_a_password_and_deletes_another_account() -> Result<()> {
+    let f = fixture();
+    f.backend.create_account("ada", PASSWORD).ok();
+    let mut t = window(&f).await;
+    go(&mut t, "/private").await;
+    sign_in(&mut t, "ada", PASSWORD).await;
+    go(&mut t, "/settings").await;
+    assert_eq!(listed_accounts(&t).await, vec!["ada you"], "the signed-in account is marked");
+    assert_eq!(t.get(ids::DELETE_USER, "data").await, json!([]), "the signed-in account is not offered for deletion");
+
+    let add = |user: &str, password: &str, again: &str| {
+        vec![
+            Change::new(ids::ADD_USER, "value", user),
+            Change::new(ids::ADD_PASSWORD, "value", password),
+            Change::new(ids::ADD_CONFIRM, "value", again),
+        ]
+    };
+    t.user_set_many(add("bob", "short", "short")).await?;
+    t.user_set(ids::ADD_SUBMIT, "n_clicks", 1).await?;
+    assert!(message(&t, ids::ADD_MESSAGE).await.contains("at least 8"));
+    assert_eq!(t.get(ids::ADD_PASSWORD, "value").await, "", "the password is cleared from its field");
+    t.user_set_many(add("bob", "bob's password", "another")).await?;
+    t.user_set(ids::ADD_SUBMIT, "n_clicks", 2).await?;
+    assert_eq!(message(&t, ids::ADD_MESSAGE).await, "The two passwords differ.");
+    t.user_set_many(add("ada", "ada's second", "ada's second")).await?;
+    t.user_set(ids::ADD_SUBMIT, "n_clicks", 3).await?;
+    assert_eq!(message(&t, ids::ADD_MESSAGE).await, "An account named ada exists already.");
+    t.user_set_many(add(" bob ", "bob's password", "bob's password")).await?;
+    t.user_set(ids::ADD_SUBMIT, "n_clicks", 4).await?;
+    assert_eq!(message(&t, ids::ADD_MESSAGE).await, "Added bob.");
+    assert_eq!(t.get(ids::ADD_USER, "value").await, "", "the form is emptied");
+    assert_eq!(listed_accounts(&t).await, vec!["ada you", "bob"]);
+    assert_eq!(f.backend.verify("bob", "bob's password").ok(), Some(true));
+
+    // A password change checks the current password first, through the back-off.
+    let change = |current: &str, new: &str, again: &str| {
+        vec![
+            Change::new(ids::PASSWORD_CURRENT, "value", current),
+            Change::new(ids::PASSWORD_NEW, "value", new),
+            Change::new(ids::PASSWORD_CONFIRM, "value", again),
+        ]
+    };
+    t.user_set_many(change("not it", "a new password", "a new password")).await?;
+    t.user_set(ids::PASSWORD_SUBMIT, "n_clicks", 1).await?;
+    assert_eq!(message(&t, ids::PASSWORD_MESSAGE).await, "Wrong current password.");
+    assert_eq!(t.get(ids::PASSWORD_CURRENT, "value").await, "");
+    assert_eq!(f.backend.verify("ada", PASSWORD).ok(), Some(true), "a refused change changes nothing");
+    t.user_set_many(change(PASSWORD, "a new password", "a new password")).await?;
+    t.user_set(ids::PASSWORD_SUBMIT, "n_clicks", 2).await?;
+    assert_eq!(message(&t, ids::PASSWORD_MESSAGE).await, "Your password is changed.");
+    assert_eq!(f.backend.verify("ada", "a new password").ok(), Some(true));
+    assert_eq!(f.backend.verify("ada", PASSWORD).ok(), Some(false));
+
+    // Deleting: never the signed-in account, even when sent straight through.
+    assert_eq!(t.get(ids::DELETE_USER, "data").await, json!(["bob"]));
+    t.user_set(ids::DELETE_USER, "value", "ada").await?;
+    t.user_set(ids::DELETE_SUBMIT, "n_clicks", 1).await?;
+    assert!(message(&t, ids::DELETE_MESSAGE).await.contains("signed in with"));
+    assert_eq!(f.backend.accounts().ok(), Some(vec!["ada".to_string(), "bob".to_string()]));
+    t.user_set(ids::DELETE_USER, "value", "bob").await?;
+    t.user_set(ids::DELETE_SUBMIT, "n_clicks", 2).await?;
+    assert_eq!(message(&t, ids::DELETE_MESSAGE).await, "Deleted bob.");
+    assert_eq!(f.backend.accounts().ok(), Some(vec!["ada".to_string()]));
+    assert_eq!(listed_accounts(&t).await, vec!["ada you"]);
+    assert_eq!(t.get(ids::DELETE_USER, "value").await, json!(null));
+    Ok(())
+}
+
+#[tokio::test]
+async fn account_management_needs_a_login() -> Result<()> {
+    let f = fixture();
+    f.backend.create_account("ada", PASSWORD).ok();
+    let mut t = window(&f).await;
+    go(&mut t, "/settings").await;
+    assert!(content(&t).await.contains("Sign in to secure"), "the settings page is protected");
+    let refused = t.user_set(ids::ADD_SUBMIT, "n_clicks", 1).await.err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(refused.contains(ids::ADD_SUBMIT), "a form not drawn cannot be sent: {refused}");
+    assert_eq!(f.backend.accounts().ok(), Some(vec!["ada".to_string()]));
+    Ok(())
+}
+
 #[tokio::test]
 async fn an_unavailable_keychain_is_explained_and_public_pages_still_work() -> Result<()> {
     let f = fixture();

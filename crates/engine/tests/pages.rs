@@ -18,7 +18,7 @@ fn report(args: &PageArgs) -> Component {
 }
 
 fn home(_: &PageArgs) -> Component {
-    div((button("Count").id("count"), div(()).id("clicks")))
+    div((button("Count").id("count"), div(()).id("clicks"), button("Open report 9").id("open-report")))
 }
 
 fn app() -> App {
@@ -29,6 +29,13 @@ fn app() -> App {
     app.layout(div((nav(menu), page_container())))
         .callback(Input::new("count", "n_clicks"), Output::new("clicks", "children"), |n: Option<u64>| {
             format!("{} clicks", n.unwrap_or(0))
+        })
+        // Dash's dcc.Location as an Output: a callback moves the window to another page. As
+        // in Dash, it is called when its button is drawn (its output was there before), with
+        // no click yet.
+        .callback(Input::new("open-report", "n_clicks"), Output::new(LOCATION_ID, "pathname"), |n: Option<u64>| match n {
+            Some(_) => Update::Set("/report/9"),
+            None => Update::NoUpdate,
         })
         .callback(Input::new("report-note", "value"), Output::new("report-echo", "children"), |v: Option<String>| {
             v.unwrap_or_default()
@@ -66,7 +73,21 @@ async fn the_container_draws_the_page_of_the_path() -> Result<()> {
     assert_eq!(t.get("count", "n_clicks").await, Value::Null, "the last page's components are gone");
     t.set("report-note", "value", "fine").await?;
     assert_eq!(t.get("report-echo", "children").await, "fine");
-    assert!(t.take_errors().is_empty());
+    let errors = t.take_errors();
+    assert!(errors.is_empty(), "{errors:?}");
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_callback_setting_the_pathname_moves_the_window_to_that_page() -> Result<()> {
+    let mut t = TestApp::start(app()).await?;
+    titles(&mut t);
+    t.set("open-report", "n_clicks", 1).await?;
+    assert_eq!(t.get(LOCATION_ID, "pathname").await, "/report/9");
+    assert!(content(&t).await.contains("Report 9"), "the router follows the callback's pathname");
+    assert_eq!(titles(&mut t), ["Report 9"]);
+    let errors = t.take_errors();
+    assert!(errors.is_empty(), "{errors:?}");
     Ok(())
 }
 

@@ -4,6 +4,7 @@
 //! account; accounts (as Argon2id hashes) and the secret live in the system keychain; the
 //! window locks after five idle minutes. Run: `cargo run -p secure-pages`.
 
+use deskdash::engine::pages::LOCATION_ID;
 use deskdash::prelude::*;
 use std::time::Duration;
 
@@ -27,7 +28,11 @@ fn service(_: &PageArgs) -> Component {
     dmc::stack(vec![
         dmc::title(2, "Service"),
         dmc::text("Uses the service API key kept in the system keychain (set it under Settings)."),
-        dmc::group(vec![dmc::button("Check the key").id("check-key"), dmc::text("").id("key-status")]),
+        dmc::group(vec![
+            dmc::button("Check the key").id("check-key"),
+            dmc::button("Set the key").id("open-settings").variant("default"),
+            dmc::text("").id("key-status"),
+        ]),
     ])
 }
 
@@ -48,6 +53,15 @@ fn check_key(_: Option<u64>, secrets: Secrets) -> Result<String, CallbackError> 
         Some(key) => format!("A key of {} characters is set: the service can be called.", key.chars().count()),
         None => "No key is set yet: add it under Settings.".into(),
     })
+}
+
+/// Moves the window to the settings page (the Location's pathname as an Output). Called
+/// with no click when the button is drawn, as Dash calls it: its output was there before.
+fn open_settings(n: Option<u64>) -> Update<&'static str> {
+    match n {
+        Some(_) => Update::Set("/settings"),
+        None => Update::NoUpdate,
+    }
 }
 
 fn layout(pages: &[PageEntry]) -> Component {
@@ -90,5 +104,6 @@ fn main() -> deskdash::Result<()> {
         .callback(Input::new("note", "value"), Output::new("greeting", "children"), greet)
         .callback(Input::new("check-key", "n_clicks"), Output::new("key-status", "children"), check_key)
         .prevent_initial_call()
+        .callback(Input::new("open-settings", "n_clicks"), Output::new(LOCATION_ID, "pathname"), open_settings)
         .run(tauri::generate_context!())
 }

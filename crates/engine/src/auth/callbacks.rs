@@ -32,7 +32,7 @@ fn seconds(d: Duration) -> u64 {
 impl Gate {
     /// Verifies `user`'s password with the app's back-off: an attempt inside the wait is
     /// refused unverified. Ok(None) is a success; Ok(Some(message)) what to tell the user.
-    fn attempt(&self, user: &str, password: &str) -> Result<Option<String>, CallbackError> {
+    pub(super) fn attempt(&self, user: &str, password: &str) -> Result<Option<String>, CallbackError> {
         let runtime = &self.0.runtime;
         let now = runtime.clock.now();
         let backoff =

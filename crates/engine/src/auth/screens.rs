@@ -33,6 +33,22 @@ pub mod ids {
     pub const SECRET_SET: &str = "_secret_set";
     pub const SECRET_CLEAR: &str = "_secret_clear";
     pub const SECRET_STATUS: &str = "_secret_status";
+    /// The settings page's accounts: the list, and the forms to change one's password, add an
+    /// account and delete another.
+    pub const ACCOUNTS_LIST: &str = "_accounts_list";
+    pub const PASSWORD_CURRENT: &str = "_account_password_current";
+    pub const PASSWORD_NEW: &str = "_account_password_new";
+    pub const PASSWORD_CONFIRM: &str = "_account_password_confirm";
+    pub const PASSWORD_SUBMIT: &str = "_account_password_submit";
+    pub const PASSWORD_MESSAGE: &str = "_account_password_message";
+    pub const ADD_USER: &str = "_account_add_user";
+    pub const ADD_PASSWORD: &str = "_account_add_password";
+    pub const ADD_CONFIRM: &str = "_account_add_confirm";
+    pub const ADD_SUBMIT: &str = "_account_add_submit";
+    pub const ADD_MESSAGE: &str = "_account_add_message";
+    pub const DELETE_USER: &str = "_account_delete_user";
+    pub const DELETE_SUBMIT: &str = "_account_delete_submit";
+    pub const DELETE_MESSAGE: &str = "_account_delete_message";
 }
 
 pub(crate) fn user_store() -> Component {
@@ -47,8 +63,15 @@ fn card(title: &str, body: Vec<Component>) -> Component {
         .mih(320)
 }
 
-fn message(id: &str) -> Component {
-    dmc::text("").id(id).c("red").fz("sm")
+pub(super) fn message(id: &str) -> Component {
+    dmc::text("").id(id).fz("sm")
+}
+
+/// One form of a settings page: a bordered paper with its heading.
+pub(super) fn card_section(title: &str, body: Vec<Component>) -> Component {
+    let mut children = vec![dmc::title(4, title)];
+    children.extend(body);
+    dmc::paper(dmc::stack(children).gap("sm")).with_border().radius("md").p("md").maw(480)
 }
 
 /// What a protected page shows a window that is not logged in: the sign-in form, the
@@ -113,9 +136,14 @@ pub(crate) fn secret_id(kind: &str, name: &str) -> serde_json::Value {
     json!({"type": kind, "name": name})
 }
 
-/// The secrets settings page: each declared secret with whether it is set (its value is
-/// never shown back), a field to set or replace it, and a button to clear it.
-pub(crate) fn secrets_page(secrets: &[SecretSpec]) -> Component {
+/// The settings page: the app's accounts, then its secrets.
+pub(crate) fn settings_page(secrets: &[SecretSpec]) -> Component {
+    dmc::stack(vec![super::accounts::accounts_section(), dmc::divider(), secrets_section(secrets)]).gap("xl")
+}
+
+/// Each declared secret with whether it is set (its value is never shown back), a field to
+/// set or replace it, and a button to clear it.
+fn secrets_section(secrets: &[SecretSpec]) -> Component {
     let rows: Vec<Component> = secrets
         .iter()
         .map(|s| {
