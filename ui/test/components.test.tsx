@@ -196,6 +196,24 @@ describe("tabs", () => {
   });
 });
 
+describe("location", () => {
+  it("reports the path a window opens at, and moves the window when a callback sets pathname", async () => {
+    window.history.replaceState(null, "", "/report/7?tab=sales");
+    const { sent, session } = await renderLayout(c("Location", { id: "loc", pathname: "/" }));
+    await settle();
+    expect(window.location.pathname).toBe("/report/7");
+    expect(sent).toContainEqual({ id: "loc", prop: "pathname", value: "/report/7" });
+    const before = window.history.length;
+    act(() => {
+      session.store.applyBatch({ wave: 1, compute_us: 0, busy: [], updates: [{ id: "loc", prop: "pathname", value: "/settings" }] });
+    });
+    await settle();
+    expect(window.location.pathname).toBe("/settings");
+    expect(window.history.length).toBe(before + 1);
+    window.history.replaceState(null, "", "/");
+  });
+});
+
 describe("interval", () => {
   it("counts n_intervals and stops at max_intervals", async () => {
     vi.useFakeTimers();

@@ -72,8 +72,15 @@ function Location(p: ComponentProps) {
   const setProps = useRef(p.setProps);
   setProps.current = p.setProps;
   // A callback that sets `pathname` (Dash's dcc.Location as an Output) moves the window there.
+  // Not on mount, though: then the layout's pathname is only its default, and a window
+  // opened (or reloaded) at another path keeps it and reports it instead.
   const wanted = str(p.props, "pathname");
+  const mounted = useRef(false);
   useEffect(() => {
+    if (!mounted.current) {
+      mounted.current = true;
+      return;
+    }
     if (wanted !== undefined && wanted !== window.location.pathname) window.history.pushState(null, "", wanted);
   }, [wanted]);
   useEffect(() => {
