@@ -39,10 +39,14 @@ impl Window {
     }
 
     pub async fn launch_raw(example: &str) -> Window {
-        let test = example;
         let profile = std::env::var("DESKDASH_PROFILE").unwrap_or_else(|_| "debug".into());
         let binary = target_dir().join(profile).join(example);
         assert!(binary.exists(), "{} is missing: build the examples first (./run test does)", binary.display());
+        Self::launch_binary(&binary, example).await
+    }
+
+    /// Starts any app binary (an installed one, say) in a window, named `test` in screenshots.
+    pub async fn launch_binary(binary: &std::path::Path, test: &str) -> Window {
         let (port, native) = (free_port(), free_port());
         let driver = Command::new("tauri-driver")
             .args(["--port", &port.to_string(), "--native-port", &native.to_string()])

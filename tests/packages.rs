@@ -1,0 +1,158 @@
+//! The signed packages `./run package <example>` makes (under `target/packages/<example>`),
+//! checked offline: the updater signatures (minisign, through the `minisign-verify` crate) and
+//! the .deb's origin signature (debsig-verify with the policy shipped beside it) verify, and a
+//! copy with one byte changed is refused by each; the .deb installs with dpkg, the installed
+//! binary opens its window, and the package removes cleanly. Ignored in `./run test`: they need
+//! the release packages, which `./run package-test` builds before running them.
+
+#[path = "e2e/harness.rs"]
+#[allow(dead_code)]
+mod harness;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn packages_dir() -> PathBuf {
+    std::env::var_os("DESKDASH_PACKAGES")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/packages"))
+}
+
+/// Every example that was packaged, with its directory.
+fn packaged() -> Vec<PathBuf> {
+    let dir = packages_dir();
+    let mut found: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("no packages under {} ({e}): run ./run package-test", dir.display()))
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    found.sort();
+    assert!(!found.is_empty(), "no packages under {}: run ./run package-test", dir.display());
+    found
+}
+
+fn with_extension(dir: &Path, ext: &str) -> PathBuf {
+    std::fs::read_dir(dir)
+        .ok()
+        .and_then(|entries| entries.flatten().map(|e| e.path()).find(|p| p.extension().is_some_and(|e| e == ext)))
+        .unwrap_or_else(|| panic!("no .{ext} in {}", dir.display()))
+}
+
+/// A copy of `file` with one byte in its middle changed.
+fn tampered(file: &Path) -> PathBuf {
+    let mut bytes = std::fs::read(file).expect("the package");
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x01;
+    let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let copy = std::env::temp_dir().join(format!("tampered-{}-{name}", std::process::id()));
+    std::fs::write(&copy, bytes).expect("the tampered copy");
+    copy
+}
+
+/// Tauri writes minisign's text files base64-encoded, the public key and the signature alike.
+fn decoded(path: &Path) -> String {
+    use base64::Engine;
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let bytes = base64::engine::general_purpose::STANDARD.decode(text.trim()).expect("base64 of a minisign file");
+    String::from_utf8(bytes).expect("a minisign text file")
+}
+
+fn updater_signature_holds(public_key: &minisign_verify::PublicKey, file: &Path, signature: &Path) -> bool {
+    let signature = minisign_verify::Signature::decode(&decoded(signature)).expect("a minisign signature");
+    let bytes = std::fs::read(file).expect("the signed file");
+    public_key.verify(&bytes, &signature, false).is_ok()
+}
+
+#[test]
+#[ignore = "needs the signed packages: ./run package-test"]
+fn updater_signatures_verify_and_a_changed_byte_is_refused() {
+    for dir in packaged() {
+        let public_key = minisign_verify::PublicKey::decode(&decoded(&dir.join("updater.pub"))).expect("the updater key");
+        for ext in ["deb", "rpm"] {
+            let package = with_extension(&dir, ext);
+            let signature = PathBuf::from(format!("{}.sig", package.display()));
+            assert!(updater_signature_holds(&public_key, &package, &signature), "{} verifies", package.display());
+            let changed = tampered(&package);
+            assert!(!updater_signature_holds(&public_key, &changed, &signature), "a changed {} is refused", package.display());
+            let _ = std::fs::remove_file(changed);
+        }
+    }
+}
+
+fn debsig_verify(dir: &Path, deb: &Path) -> std::process::Output {
+    Command::new("debsig-verify")
+        .arg("--policies-dir")
+        .arg(dir.join("policies"))
+        .arg("--keyrings-dir")
+        .arg(dir.join("keyrings"))
+        .arg(deb)
+        .output()
+        .expect("debsig-verify (Debian's debsig-verify)")
+}
+
+#[test]
+#[ignore = "needs the signed packages: ./run package-test"]
+fn the_deb_origin_signature_verifies_offline_and_a_changed_byte_is_refused() {
+    for dir in packaged() {
+        let deb = with_extension(&dir, "deb");
+        let ok = debsig_verify(&dir, &deb);
+        assert!(ok.status.success(), "{}: {}", deb.display(), String::from_utf8_lossy(&ok.stdout));
+        let changed = tampered(&deb);
+        let refused = debsig_verify(&dir, &changed);
+        assert!(!refused.status.success(), "a changed {} is refused", deb.display());
+        let _ = std::fs::remove_file(changed);
+    }
+}
+
+fn dpkg(args: &[&str]) -> std::process::Output {
+    Command::new("dpkg").args(args).output().expect("dpkg")
+}
+
+/// The package's name and the installed binary, read from the .deb itself.
+fn deb_package_and_binary(deb: &Path) -> (String, PathBuf) {
+    let field = |name: &str| {
+        let out = Command::new("dpkg-deb").arg("--field").arg(deb).arg(name).output().expect("dpkg-deb");
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    };
+    let package = field("Package");
+    let contents = Command::new("dpkg-deb").arg("--contents").arg(deb).output().expect("dpkg-deb");
+    let binary = String::from_utf8_lossy(&contents.stdout)
+        .lines()
+        .filter_map(|l| l.split_whitespace().last())
+        .find(|p| p.starts_with("./usr/bin/"))
+        .map(|p| PathBuf::from(p.trim_start_matches('.')))
+        .unwrap_or_else(|| panic!("{} installs no binary under /usr/bin", deb.display()));
+    (package, binary)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the signed packages: ./run package-test"]
+async fn the_deb_installs_opens_its_window_and_removes_cleanly() {
+    for dir in packaged() {
+        let example = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let deb = with_extension(&dir, "deb");
+        let (package, binary) = deb_package_and_binary(&deb);
+        let installed = dpkg(&["-i", &deb.to_string_lossy()]);
+        assert!(installed.status.success(), "dpkg -i {}: {}", deb.display(), String::from_utf8_lossy(&installed.stderr));
+        assert!(binary.exists(), "{} is installed", binary.display());
+        let desktop_entry = dpkg(&["-L", &package]);
+        let files = String::from_utf8_lossy(&desktop_entry.stdout).into_owned();
+        assert!(files.lines().any(|l| l.ends_with(".desktop")), "a desktop entry is installed: {files}");
+        assert!(files.lines().any(|l| l.contains("/icons/")), "icons are installed: {files}");
+
+        let w = harness::Window::launch_binary(&binary, &format!("installed-{example}")).await;
+        w.wait_js("return !!document.querySelector('#dd-root[data-ready]')", 60).await;
+        let text = w.js("return document.body.innerText.length").await;
+        assert!(text.as_u64().unwrap_or(0) > 0, "the installed {example} draws its layout");
+        w.screenshot("window").await;
+        w.close().await;
+
+        let removed = dpkg(&["-r", &package]);
+        assert!(removed.status.success(), "dpkg -r {package}: {}", String::from_utf8_lossy(&removed.stderr));
+        assert!(!binary.exists(), "{} is gone after removal", binary.display());
+        let status = dpkg(&["-s", &package]);
+        let state = String::from_utf8_lossy(&status.stdout).into_owned();
+        assert!(!status.status.success() || state.contains("deinstall"), "{package} is no longer installed: {state}");
+    }
+}
