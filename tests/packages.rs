@@ -117,13 +117,25 @@ fn deb_package_and_binary(deb: &Path) -> (String, PathBuf) {
     };
     let package = field("Package");
     let contents = Command::new("dpkg-deb").arg("--contents").arg(deb).output().expect("dpkg-deb");
+    // Lines as `tar tv` prints them: a file's starts with '-', its path last.
     let binary = String::from_utf8_lossy(&contents.stdout)
         .lines()
+        .filter(|l| l.starts_with('-'))
         .filter_map(|l| l.split_whitespace().last())
-        .find(|p| p.starts_with("./usr/bin/"))
-        .map(|p| PathBuf::from(p.trim_start_matches('.')))
+        .map(|p| p.trim_start_matches("./"))
+        .find(|p| p.starts_with("usr/bin/"))
+        .map(|p| Path::new("/").join(p))
         .unwrap_or_else(|| panic!("{} installs no binary under /usr/bin", deb.display()));
     (package, binary)
+}
+
+/// What each packaged example's first page shows.
+fn expected_text(example: &str) -> &'static str {
+    match example {
+        "hello" => "Hello, world!",
+        "crossfilter" => "Crossfilter",
+        other => panic!("no expected text for the packaged example {other}: add it here"),
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -143,8 +155,8 @@ async fn the_deb_installs_opens_its_window_and_removes_cleanly() {
 
         let w = harness::Window::launch_binary(&binary, &format!("installed-{example}")).await;
         w.wait_js("return !!document.querySelector('#dd-root[data-ready]')", 60).await;
-        let text = w.js("return document.body.innerText.length").await;
-        assert!(text.as_u64().unwrap_or(0) > 0, "the installed {example} draws its layout");
+        let shown = w.js("return document.body.innerText").await.as_str().unwrap_or_default().to_string();
+        assert!(shown.contains(expected_text(&example)), "the installed {example} draws its layout: {shown}");
         w.screenshot("window").await;
         w.close().await;
 

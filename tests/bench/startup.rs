@@ -1,5 +1,6 @@
 //! Startup to first paint of small apps (release builds): each app in `DESKDASH_STARTUP_APPS`
-//! (comma-separated binary names under target/release; `hello` unless set) is started
+//! (comma-separated binary names under target/release, or absolute paths such as an
+//! installed package's `/usr/bin/hello-deskdash`; `hello` unless set) is started
 //! `DESKDASH_STARTUP_ROUNDS` times (7 unless set), the apps taking turns so a noisy moment
 //! hits all of them. Prints each app's median and, last, one JSON object. Run by `./run bench`.
 
@@ -17,10 +18,12 @@ use serde_json::{json, Map, Value};
 /// Starts `app` once and returns ms from its process start to the layout's first paint.
 async fn first_paint_ms(app: &str) -> f64 {
     let before = epoch_ms();
-    let w = Window::launch_raw(app).await;
+    let binary = std::path::Path::new(app);
+    let w = if binary.is_absolute() { Window::launch_binary(binary, "startup").await } else { Window::launch_raw(app).await };
     w.wait_js("return !!window.__deskdashFirstPaint", 60).await;
     let painted = w.js("return window.__deskdashFirstPaint").await.as_f64().unwrap_or(0.0);
-    let started = process_start_ms(&format!("/{app}")).unwrap_or(before);
+    let name = binary.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let started = process_start_ms(&format!("/{name}")).unwrap_or(before);
     w.close().await;
     painted - started
 }
