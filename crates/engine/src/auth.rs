@@ -371,6 +371,8 @@ pub struct MemoryBackend {
     secrets: Mutex<std::collections::BTreeMap<String, String>>,
     /// Set to make every call fail as an unavailable keychain.
     pub unavailable: std::sync::atomic::AtomicBool,
+    /// Set to make every call fail as a locked keychain.
+    pub locked: std::sync::atomic::AtomicBool,
 }
 
 impl MemoryBackend {
@@ -383,6 +385,9 @@ impl MemoryBackend {
     fn check(&self) -> Result<(), AuthFault> {
         if self.unavailable.load(std::sync::atomic::Ordering::Relaxed) {
             return Err(AuthFault::Unavailable("the test keychain was switched off".into()));
+        }
+        if self.locked.load(std::sync::atomic::Ordering::Relaxed) {
+            return Err(AuthFault::Locked("the test keychain was locked".into()));
         }
         Ok(())
     }

@@ -414,6 +414,24 @@ async fn an_unavailable_keychain_is_explained_and_public_pages_still_work() -> R
     Ok(())
 }
 
+#[tokio::test]
+async fn a_locked_keychain_is_explained_and_nothing_saved_is_lost() -> Result<()> {
+    let f = fixture();
+    f.backend.create_account("ada", PASSWORD).ok();
+    let mut t = window(&f).await;
+    go(&mut t, "/private").await;
+    f.backend.locked.store(true, Ordering::Relaxed);
+    let refused = sign_in(&mut t, "ada", PASSWORD).await;
+    assert!(refused.contains("The system keychain is locked") && refused.contains("Unlock it"), "{refused}");
+    assert!(!refused.contains(PASSWORD));
+    assert_eq!(t.get(ids::USER, "data").await, json!(null), "not logged in");
+    // Unlocked again, the account is as it was.
+    f.backend.locked.store(false, Ordering::Relaxed);
+    assert_eq!(sign_in(&mut t, "ada", PASSWORD).await, "");
+    assert_eq!(t.get("greeting", "children").await, "Hello, ada");
+    Ok(())
+}
+
 #[test]
 fn auth_needs_pages() {
     let err = App::new("a").auth(Auth::new()).layout(div(())).build().err().map(|e| e.to_string()).unwrap_or_default();
