@@ -168,3 +168,142 @@ async fn the_deb_installs_opens_its_window_and_removes_cleanly() {
         assert!(!status.status.success() || state.contains("deinstall"), "{package} is no longer installed: {state}");
     }
 }
+
+/// The update test's packages: `<dir>/0.1.0` and `<dir>/0.1.1`, both built to ask
+/// `http://127.0.0.1:<DESKDASH_UPDATE_PORT>/latest.json` for updates.
+fn update_packages() -> (PathBuf, PathBuf, u16) {
+    let dir = std::env::var_os("DESKDASH_UPDATES")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/updates"));
+    let port = std::env::var("DESKDASH_UPDATE_PORT").ok().and_then(|p| p.parse().ok()).expect("DESKDASH_UPDATE_PORT");
+    (with_extension(&dir.join("0.1.0"), "deb"), with_extension(&dir.join("0.1.1"), "deb"), port)
+}
+
+fn installed_version(package: &str) -> String {
+    let out = Command::new("dpkg-query").args(["-W", "-f=${Version}", package]).output().expect("dpkg-query");
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+/// Everything the app logged under `home` (its log files live in its data directory).
+fn logged(home: &Path) -> String {
+    let mut text = String::new();
+    let mut dirs = vec![home.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.parent().is_some_and(|p| p.ends_with("logs")) {
+                text.push_str(&std::fs::read_to_string(&path).unwrap_or_default());
+            }
+        }
+    }
+    text
+}
+
+/// Waits up to `secs` for `done`, which is asked twice a second.
+fn wait_for(secs: u64, what: &str, mut done: impl FnMut() -> bool) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    while !done() {
+        assert!(std::time::Instant::now() < deadline, "timed out waiting for {what}");
+        std::thread::sleep(std::time::Duration::from_millis(500));
+    }
+}
+
+/// Kills every process running `binary` (the restarted app is no child of the test).
+fn kill_all(binary: &Path) {
+    let _ = Command::new("pkill").arg("-f").arg(format!("^{}", binary.display())).status();
+}
+
+/// Serves `dir` on 127.0.0.1:`port` the way a release server would, for as long as it lives.
+struct UpdateServer(std::process::Child);
+
+impl UpdateServer {
+    fn start(dir: &Path, port: u16) -> UpdateServer {
+        let child = Command::new("python3")
+            .args(["-m", "http.server", &port.to_string(), "--bind", "127.0.0.1", "--directory"])
+            .arg(dir)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("python3 -m http.server");
+        wait_for(20, "the update server", || std::net::TcpStream::connect(("127.0.0.1", port)).is_ok());
+        UpdateServer(child)
+    }
+}
+
+impl Drop for UpdateServer {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// What the update endpoint answers: version 0.1.1 at `url` with `signature`.
+fn manifest(url: &str, signature: &str) -> String {
+    let platform = serde_json::json!({"url": url, "signature": signature});
+    serde_json::json!({
+        "version": "0.1.1",
+        "notes": "The update test's release",
+        "pub_date": "2026-12-01T00:00:00Z",
+        "platforms": {"linux-x86_64-deb": platform, "linux-x86_64": platform},
+    })
+    .to_string()
+}
+
+fn start_app(binary: &Path, home: &Path) -> std::process::Child {
+    Command::new(binary)
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("the installed app")
+}
+
+#[test]
+#[ignore = "needs the update test's packages: ./run package-test"]
+fn an_installed_app_updates_itself_and_refuses_a_tampered_update() {
+    let (old_deb, new_deb, port) = update_packages();
+    let (package, binary) = deb_package_and_binary(&old_deb);
+    let served = std::env::temp_dir().join(format!("deskdash-update-server-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&served);
+    std::fs::create_dir_all(&served).expect("the server's directory");
+    let signature = std::fs::read_to_string(format!("{}.sig", new_deb.display())).expect("the update's signature");
+    let url = format!("http://127.0.0.1:{port}/update.deb");
+    std::fs::write(served.join("latest.json"), manifest(&url, signature.trim())).expect("latest.json");
+    let _server = UpdateServer::start(&served, port);
+
+    // 0.1.0 installed finds 0.1.1, verifies, installs it and restarts in it.
+    std::fs::copy(&new_deb, served.join("update.deb")).expect("the update");
+    assert!(dpkg(&["-i", &old_deb.to_string_lossy()]).status.success(), "0.1.0 installs");
+    assert_eq!(installed_version(&package), "0.1.0");
+    let home = served.join("home-update");
+    let mut app = start_app(&binary, &home);
+    wait_for(180, "the update to be installed", || installed_version(&package) == "0.1.1");
+    wait_for(60, "the restarted app, in 0.1.1", || logged(&home).contains("version=0.1.1"));
+    let log = logged(&home);
+    assert!(log.contains("update installed: restarting"), "{log}");
+    eprintln!("{}", log.lines().filter(|l| l.contains("update") || l.contains("started")).collect::<Vec<_>>().join("\n"));
+    let _ = app.wait();
+    kill_all(&binary);
+
+    // A changed byte: the signature no longer holds, nothing is installed, 0.1.0 runs on.
+    std::fs::write(served.join("update.deb"), std::fs::read(tampered(&new_deb)).expect("the tampered update")).expect("serve it");
+    assert!(dpkg(&["-i", &old_deb.to_string_lossy()]).status.success(), "0.1.0 installs again");
+    let home = served.join("home-tampered");
+    let mut app = start_app(&binary, &home);
+    wait_for(120, "the tampered update to be refused", || logged(&home).contains("update refused"));
+    let log = logged(&home);
+    assert!(log.contains("signature"), "the refusal names the signature: {log}");
+    eprintln!("{}", log.lines().find(|l| l.contains("update refused")).unwrap_or_default());
+    assert_eq!(installed_version(&package), "0.1.0", "the installed version is untouched");
+    assert!(app.try_wait().ok().flatten().is_none(), "0.1.0 goes on running");
+    let _ = app.kill();
+    let _ = app.wait();
+    kill_all(&binary);
+    assert!(dpkg(&["-r", &package]).status.success());
+    let _ = std::fs::remove_dir_all(&served);
+}

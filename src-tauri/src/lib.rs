@@ -13,15 +13,16 @@ mod commands;
 mod desktop;
 mod error;
 pub mod figure;
-mod keychain;
 #[cfg(test)]
 mod fuzz;
+mod keychain;
 mod logging;
 mod navigation;
 mod protocol;
 mod renderer;
 mod scripts;
 mod storage;
+mod updates;
 mod window_state;
 mod windows;
 
@@ -52,11 +53,14 @@ pub trait Run {
 
 impl Run for deskdash_engine::App {
     fn run(self, context: tauri::Context) -> Result<()> {
-        tauri::Builder::default()
-            .plugin(store_plugin())
-            .plugin(dialog_plugin())
-            .plugin(plugin(self)?)
-            .run(with_renderer(context))?;
+        let mut builder = tauri::Builder::default().plugin(store_plugin()).plugin(dialog_plugin()).plugin(plugin(self)?);
+        if updates::configured(&context) {
+            builder = builder.plugin(updates::plugin()).setup(|app| {
+                updates::check_in_background(app.handle());
+                Ok(())
+            });
+        }
+        builder.run(with_renderer(context))?;
         Ok(())
     }
 }
@@ -103,7 +107,7 @@ pub fn plugin<R: Runtime>(app: deskdash_engine::App) -> Result<TauriPlugin<R>> {
         ])
         .setup(move |app, _api| {
             logging::init(app.path().app_log_dir().ok().as_deref());
-            tracing::info!(identifier = %app.config().identifier, data = ?app.path().app_data_dir().ok(), "{} started", spec.name);
+            tracing::info!(identifier = %app.config().identifier, version = %app.package_info().version, data = ?app.path().app_data_dir().ok(), "{} started", spec.name);
             let stores = storage::open(app.path().app_data_dir().ok().as_deref(), spec.max_store_bytes);
             if let Some(auth) = &spec.auth {
                 auth.connect(keychain::open(&app.config().identifier));
