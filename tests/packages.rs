@@ -129,11 +129,12 @@ fn deb_package_and_binary(deb: &Path) -> (String, PathBuf) {
     (package, binary)
 }
 
-/// What each packaged example's first page shows.
-fn expected_text(example: &str) -> &'static str {
+/// What each packaged example's first page shows, and a script true once it is all drawn
+/// (crossfilter's four charts come from plotly.js, loaded when the first graph needs it).
+fn expected_text(example: &str) -> (&'static str, &'static str) {
     match example {
-        "hello" => "Hello, world!",
-        "crossfilter" => "Crossfilter",
+        "hello" => ("Hello, world!", "return true"),
+        "crossfilter" => ("Crossfilter", "return document.querySelectorAll('.js-plotly-plot .main-svg').length >= 4"),
         other => panic!("no expected text for the packaged example {other}: add it here"),
     }
 }
@@ -155,8 +156,10 @@ async fn the_deb_installs_opens_its_window_and_removes_cleanly() {
 
         let w = harness::Window::launch_binary(&binary, &format!("installed-{example}")).await;
         w.wait_js("return !!document.querySelector('#dd-root[data-ready]')", 60).await;
+        let (text, drawn) = expected_text(&example);
+        w.wait_js(drawn, 60).await;
         let shown = w.js("return document.body.innerText").await.as_str().unwrap_or_default().to_string();
-        assert!(shown.contains(expected_text(&example)), "the installed {example} draws its layout: {shown}");
+        assert!(shown.contains(text), "the installed {example} draws its layout: {shown}");
         w.screenshot("window").await;
         w.close().await;
 
