@@ -278,6 +278,17 @@ pub(crate) fn explain(fault: &AuthFault) -> String {
     }
 }
 
+/// What a form tells the user when the keychain refused an account change: how to fix the
+/// keychain, or what was wrong with the account.
+pub(crate) fn fault_message(fault: AuthFault) -> String {
+    match fault {
+        AuthFault::Unavailable(_) | AuthFault::Locked(_) => explain(&fault),
+        AuthFault::AccountExists(user) => format!("An account named {user} exists already."),
+        AuthFault::NoSuchAccount(user) => format!("There is no account named {user}."),
+        other => other.to_string(),
+    }
+}
+
 /// A callback argument for the window's login (it takes no Input value): who is logged in,
 /// logging out, and the app's accounts.
 #[derive(Clone)]

@@ -5,7 +5,7 @@
 
 use super::callbacks::Gate;
 use super::screens::{card_section, ids, message};
-use super::{check_password, check_user_name, explain, AuthFault};
+use super::{check_password, check_user_name, explain, fault_message};
 use crate::callback::Callback;
 use crate::component::Component;
 use crate::deps::{Input, Output, State};
@@ -83,14 +83,9 @@ fn listed(gate: &Gate, done: String) -> Listed {
     }
 }
 
-fn fault_message(fault: AuthFault) -> String {
-    match fault {
-        AuthFault::Unavailable(_) | AuthFault::Locked(_) => explain(&fault),
-        AuthFault::AccountExists(user) => format!("An account named {user} exists already."),
-        AuthFault::NoSuchAccount(user) => format!("There is no account named {user}."),
-        other => other.to_string(),
-    }
-}
+/// The list, the delete field's choices, the message, the user name field and the two
+/// emptied password fields.
+type AddAnswer = (Update<Vec<Value>>, Update<Value>, String, Update<String>, String, String);
 
 /// Adds an account; on the page's first draw (no click yet) it only fills the list.
 fn add_account(
@@ -99,7 +94,7 @@ fn add_account(
     password: Option<String>,
     confirm: Option<String>,
     gate: Gate,
-) -> (Update<Vec<Value>>, Update<Value>, String, Update<String>, String, String) {
+) -> AddAnswer {
     let (password, confirm) = (password.unwrap_or_default(), confirm.unwrap_or_default());
     let refuse = |m: String| (Update::NoUpdate, Update::NoUpdate, m, Update::NoUpdate, String::new(), String::new());
     if clicks.is_none() {

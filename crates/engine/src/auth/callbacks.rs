@@ -4,7 +4,7 @@
 //! the same answer, and never logged.
 
 use super::screens::ids;
-use super::{check_password, check_user_name, explain, AuthFault, SessionLogin};
+use super::{check_password, check_user_name, explain, fault_message, SessionLogin};
 use crate::callback::Callback;
 use crate::context::Ctx;
 use crate::deps::{Input, Output, State};
@@ -140,10 +140,7 @@ fn create_first_account(
             gate.log_in(&user);
             (Update::Set(Some(user)), String::new(), String::new(), String::new())
         }
-        Err(fault) => answer(match fault {
-            AuthFault::Unavailable(_) | AuthFault::Locked(_) => explain(&fault),
-            other => other.to_string(),
-        }),
+        Err(fault) => answer(fault_message(fault)),
     }
 }
 
