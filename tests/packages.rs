@@ -213,6 +213,22 @@ fn wait_for(secs: u64, what: &str, mut done: impl FnMut() -> bool) {
     }
 }
 
+/// Waits until a window of the running `binary` shows `text`, read through the accessibility
+/// bus (`window_text.py`): the app restarted by its updater is no WebDriver session's.
+fn wait_until_shown(binary: &Path, text: &str, secs: u64) -> String {
+    let application = binary.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("window_text.py");
+    let out = Command::new("/usr/bin/python3")
+        .arg(&script)
+        .arg(&application)
+        .arg(text)
+        .arg(secs.to_string())
+        .output()
+        .expect("/usr/bin/python3 with python3-gi and gir1.2-atspi-2.0 (Debian)");
+    assert!(out.status.success(), "the window of {application} never showed {text:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 /// Kills every process running `binary` (the restarted app is no child of the test).
 fn kill_all(binary: &Path) {
     let _ = Command::new("pkill").arg("-f").arg(format!("^{}", binary.display())).status();
@@ -290,6 +306,10 @@ fn an_installed_app_updates_itself_and_refuses_a_tampered_update() {
     let log = logged(&home);
     assert!(log.contains("update installed: restarting"), "{log}");
     eprintln!("{}", log.lines().filter(|l| l.contains("update") || l.contains("started")).collect::<Vec<_>>().join("\n"));
+    // The relaunched window says so itself.
+    let shown = wait_until_shown(&binary, "was updated from 0.1.0 to 0.1.1", 60);
+    assert!(shown.contains("Hello, world!"), "the updated app draws its page: {shown}");
+    harness::screenshot_display("update-installed");
     let _ = app.wait();
     kill_all(&binary);
 
@@ -304,6 +324,11 @@ fn an_installed_app_updates_itself_and_refuses_a_tampered_update() {
     eprintln!("{}", log.lines().find(|l| l.contains("update refused")).unwrap_or_default());
     assert_eq!(installed_version(&package), "0.1.0", "the installed version is untouched");
     assert!(app.try_wait().ok().flatten().is_none(), "0.1.0 goes on running");
+    // The window tells the user too, and goes on working as 0.1.0.
+    let shown = wait_until_shown(&binary, "Version 0.1.1 was found but not installed", 60);
+    assert!(shown.contains("Update refused") && shown.contains("signature"), "the notice says why: {shown}");
+    assert!(shown.contains("This version (0.1.0) goes on working") && shown.contains("Hello, world!"), "{shown}");
+    harness::screenshot_display("update-refused");
     let _ = app.kill();
     let _ = app.wait();
     kill_all(&binary);

@@ -32,7 +32,6 @@ pub async fn connect<R: Runtime>(
     windows.remove(&label);
     let spec = windows.spec.clone();
     let stores = windows.stores.stores.clone();
-    let notices = windows.stores.notices.clone();
     let app = webview.app_handle().clone();
     tauri::async_runtime::spawn(async move {
         let (session, events, initial) = match Session::start_in(spec.clone(), stores, &label).await {
@@ -45,6 +44,7 @@ pub async fn connect<R: Runtime>(
             }
         };
         app.state::<Windows>().insert(&label, session);
+        let notices = app.state::<Windows>().notices();
         let load = ToWindow::Load(LoadMessage {
             title: spec.name.clone(),
             debug: cfg!(debug_assertions),
@@ -61,6 +61,7 @@ pub async fn connect<R: Runtime>(
         let message = codec::encode(&load);
         tracing::info!(window = %label, bytes = codec::len(&message), "connected; layout sent");
         if on_event.send(message).is_ok() {
+            app.state::<Windows>().listen(&label, on_event.clone());
             forward(app, label, events, on_event).await;
         }
     });

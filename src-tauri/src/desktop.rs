@@ -8,7 +8,7 @@
 //! feed the same path the dialog would.
 
 use crate::codec;
-use crate::protocol::ToWindow;
+use crate::protocol::{Notice, ToWindow};
 use crate::windows::Windows;
 use deskdash_engine::desktop::AnswerTo;
 use deskdash_engine::{Change, DesktopRequest, PickedFile, SavedFile};
@@ -131,7 +131,7 @@ impl<R: Runtime> Reply<R> {
 
     fn notice(self, message: String) {
         tracing::warn!(window = %self.label, "{message}");
-        let _ = self.channel.send(codec::encode(&ToWindow::Notice { message }));
+        let _ = self.channel.send(codec::encode(&ToWindow::Notice(Notice::file(message))));
     }
 
     /// Sets the answer as the app's own change; a quick wave's batch goes straight out.

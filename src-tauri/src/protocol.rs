@@ -27,10 +27,47 @@ pub enum ToWindow {
     Clientside {
         call: deskdash_engine::ClientsideCall,
     },
-    /// Shown to the user in every build: a store not saved, a database set aside.
-    Notice {
-        message: String,
-    },
+    /// Shown to the user in every build: a store not saved, a database set aside, an update
+    /// installed or refused.
+    Notice(Notice),
+}
+
+/// Something the user is told in every build, at the top of the window until dismissed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct Notice {
+    pub title: String,
+    pub message: String,
+    pub tone: NoticeTone,
+}
+
+/// Whether a notice reports news (blue) or something that went wrong (orange).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "lowercase")]
+pub enum NoticeTone {
+    Info,
+    Warning,
+}
+
+impl Notice {
+    /// About the app's stores: one not saved, a database set aside.
+    pub fn saved_data(message: impl Into<String>) -> Self {
+        Notice { title: "Saved data".into(), message: message.into(), tone: NoticeTone::Warning }
+    }
+
+    /// About a file the user picked or saved through a dialog.
+    pub fn file(message: impl Into<String>) -> Self {
+        Notice { title: "File".into(), message: message.into(), tone: NoticeTone::Warning }
+    }
+
+    pub fn updated(message: impl Into<String>) -> Self {
+        Notice { title: "Updated".into(), message: message.into(), tone: NoticeTone::Info }
+    }
+
+    pub fn update_refused(message: impl Into<String>) -> Self {
+        Notice { title: "Update refused".into(), message: message.into(), tone: NoticeTone::Warning }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -49,8 +86,9 @@ pub struct LoadMessage {
     /// How many scripts of the app's own components to load (`components-<n>.js`) before
     /// the layout is drawn.
     pub component_bundles: usize,
-    /// What the user must be told at once, in every build (a database set aside).
-    pub notices: Vec<String>,
+    /// What the user must be told at once, in every build (a database set aside, an update
+    /// installed or refused).
+    pub notices: Vec<Notice>,
     /// The theme the user chose last (`remember_theme`), if any.
     pub theme: Option<Theme>,
     /// The app's theme (`App::theme`): Mantine theme keys merged over the default theme.
@@ -72,7 +110,7 @@ impl From<SessionEvent> for Routed {
             SessionEvent::Batch { batch } => Routed::ToWindow(ToWindow::Batch { batch }),
             SessionEvent::Error { error } => Routed::ToWindow(ToWindow::Error { error }),
             SessionEvent::Clientside { call } => Routed::ToWindow(ToWindow::Clientside { call }),
-            SessionEvent::Notice { message } => Routed::ToWindow(ToWindow::Notice { message }),
+            SessionEvent::Notice { message } => Routed::ToWindow(ToWindow::Notice(Notice::saved_data(message))),
             SessionEvent::Desktop { request } => Routed::Desktop(request),
         }
     }
@@ -135,6 +173,8 @@ mod tests {
             ApplyReply::decl(),
             Theme::decl(),
             ColorScheme::decl(),
+            NoticeTone::decl(),
+            Notice::decl(),
             LoadMessage::decl(),
             ToWindow::decl(),
         ];
@@ -208,6 +248,11 @@ mod tests {
             color_scheme: ColorScheme::Light,
         });
         assert_eq!(serde_json::to_value(load)?["kind"], "load");
+        let notice = serde_json::to_value(ToWindow::Notice(Notice::update_refused("bad signature")))?;
+        assert_eq!(
+            notice,
+            serde_json::json!({"kind": "notice", "title": "Update refused", "message": "bad signature", "tone": "warning"})
+        );
         let reply = serde_json::to_value(ApplyReply { batch: None })?;
         assert_eq!(reply, serde_json::json!({"batch": null}));
         Ok(())

@@ -2,6 +2,7 @@
 //! every window's session as its stores and as the memo cache's disk tier. A database that cannot be used never stops the app:
 //! its stores are kept in memory for this run and every window says so.
 
+use crate::protocol::Notice;
 use deskdash_engine::{Memo, MemoOptions, Stores};
 use deskdash_store::{Database, DatabaseOptions};
 use std::path::Path;
@@ -13,7 +14,7 @@ pub const DATABASE_FILE: &str = "deskdash.sqlite";
 /// The app's stores, and what each window must tell the user about them at load.
 pub struct AppStores {
     pub stores: Arc<Stores>,
-    pub notices: Vec<String>,
+    pub notices: Vec<Notice>,
 }
 
 /// Opens `<data_dir>/deskdash.sqlite` (stores held to `max_store_bytes` when the app set
@@ -22,7 +23,7 @@ pub fn open(data_dir: Option<&Path>, max_store_bytes: Option<usize>) -> AppStore
     let Some(dir) = data_dir else {
         let notice = "This app has no data folder, so what it stores is kept only until it closes.".to_string();
         tracing::error!("{notice}");
-        return AppStores { stores: Stores::in_memory(), notices: vec![notice] };
+        return AppStores { stores: Stores::in_memory(), notices: vec![Notice::saved_data(notice)] };
     };
     let path = dir.join(DATABASE_FILE);
     let defaults = DatabaseOptions::default();
@@ -33,11 +34,11 @@ pub fn open(data_dir: Option<&Path>, max_store_bytes: Option<usize>) -> AppStore
                 .set_aside
                 .iter()
                 .map(|moved| {
-                    format!(
+                    Notice::saved_data(format!(
                         "The saved data in {} could not be read. It was moved to {} and the app started with empty stores.",
                         path.display(),
                         moved.display()
-                    )
+                    ))
                 })
                 .collect();
             tracing::info!(database = %path.display(), "stores opened");
@@ -48,7 +49,7 @@ pub fn open(data_dir: Option<&Path>, max_store_bytes: Option<usize>) -> AppStore
         Err(e) => {
             let notice = format!("{e}. Until the app is restarted, what it stores is kept only in memory.");
             tracing::error!("{notice}");
-            AppStores { stores: Stores::in_memory(), notices: vec![notice] }
+            AppStores { stores: Stores::in_memory(), notices: vec![Notice::saved_data(notice)] }
         }
     }
 }
@@ -94,7 +95,8 @@ mod tests {
         let opened = open(Some(dir.path()), None);
         assert_eq!(opened.notices.len(), 1);
         assert!(
-            opened.notices[0].contains("newer than this app knows") && opened.notices[0].contains("kept only in memory"),
+            opened.notices[0].message.contains("newer than this app knows")
+                && opened.notices[0].message.contains("kept only in memory"),
             "{:?}",
             opened.notices
         );

@@ -1,5 +1,5 @@
-//! Each window's size, position and maximized state, and the app's light/dark theme, kept with
-//! tauri-plugin-store in `window-state.json` in the app's data directory: recorded as the user
+//! Each window's size, position and maximized state, the app's light/dark theme and the
+//! version that ran last, kept with tauri-plugin-store in `window-state.json` in the app's data directory: recorded as the user
 //! moves, resizes and closes windows or flips the theme, and restored when a window opens.
 
 use crate::error::{Result, ShellError};
@@ -13,6 +13,7 @@ use tauri_plugin_store::{Store, StoreExt};
 /// The file in the app data directory.
 pub const FILE: &str = "window-state.json";
 const THEME: &str = "theme";
+const LAST_VERSION: &str = "last-version";
 
 /// The smallest size restored: anything smaller is a window the user could not find.
 const MIN_SIDE: u32 = 200;
@@ -107,4 +108,18 @@ pub fn remember_theme<R: Runtime>(app: &AppHandle<R>, theme: Theme) -> Result<()
         .ok_or_else(|| ShellError::WindowState(format!("{FILE} is not available; the theme is not remembered")))?;
     file.set(THEME, serde_json::to_value(theme).unwrap_or(Value::Null));
     file.save().map_err(|e| ShellError::WindowState(format!("{FILE}: the theme could not be saved: {e}")))
+}
+
+/// Records `running` as the version that ran last and returns the one recorded before it
+/// (None on a first run, or when the state file is not available).
+pub fn swap_last_version<R: Runtime>(app: &AppHandle<R>, running: &str) -> Option<String> {
+    let file = state_file(app)?;
+    let before = file.get(LAST_VERSION).and_then(|v| v.as_str().map(String::from));
+    if before.as_deref() != Some(running) {
+        file.set(LAST_VERSION, Value::String(running.to_string()));
+        if let Err(e) = file.save() {
+            tracing::warn!("{FILE}: the running version could not be recorded: {e}");
+        }
+    }
+    before
 }

@@ -3,7 +3,7 @@
 
 use crate::codec;
 use crate::error::ShellError;
-use crate::protocol::Routed;
+use crate::protocol::{Notice, Routed, ToWindow};
 use crate::storage::AppStores;
 use deskdash_engine::{AppSpec, Session, SessionEvents};
 use std::collections::HashMap;
@@ -19,10 +19,15 @@ pub const MAX_IN_FLIGHT: usize = 8;
 /// The app's sessions, one per window label.
 pub struct Windows {
     pub spec: Arc<AppSpec>,
-    /// Every window's session and local stores, and what each window is told of them.
+    /// Every window's session and local stores.
     pub stores: AppStores,
     sessions: Mutex<HashMap<String, Session>>,
     in_flight: Mutex<HashMap<String, usize>>,
+    /// What every window is told in this run (a database set aside, an update refused): sent
+    /// to the windows open when it happens and in the load message of any opened later.
+    notices: Mutex<Vec<Notice>>,
+    /// Each connected window's Channel, for the notices of the app as a whole.
+    channels: Mutex<HashMap<String, Channel<InvokeResponseBody>>>,
 }
 
 /// A message being parsed for a window; dropping it frees the window's slot.
@@ -43,7 +48,41 @@ impl Drop for InFlight<'_> {
 
 impl Windows {
     pub fn new(spec: Arc<AppSpec>, stores: AppStores) -> Self {
-        Windows { spec, stores, sessions: Mutex::new(HashMap::new()), in_flight: Mutex::new(HashMap::new()) }
+        let notices = Mutex::new(stores.notices.clone());
+        Windows {
+            spec,
+            stores,
+            sessions: Mutex::new(HashMap::new()),
+            in_flight: Mutex::new(HashMap::new()),
+            notices,
+            channels: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The notices a window connecting now is told in its load message.
+    pub fn notices(&self) -> Vec<Notice> {
+        self.notices.lock().map(|n| n.clone()).unwrap_or_default()
+    }
+
+    /// Tells every open window, and every window opened later in this run.
+    pub fn notify(&self, notice: Notice) {
+        let message = codec::encode(&ToWindow::Notice(notice.clone()));
+        if let Ok(mut notices) = self.notices.lock() {
+            notices.push(notice);
+        }
+        if let Ok(channels) = self.channels.lock() {
+            for channel in channels.values() {
+                // A window that stopped listening is told again when it reconnects.
+                let _ = channel.send(message.clone());
+            }
+        }
+    }
+
+    /// Where the app-wide notices reach a connected window.
+    pub fn listen(&self, label: &str, channel: Channel<InvokeResponseBody>) {
+        if let Ok(mut channels) = self.channels.lock() {
+            channels.insert(label.to_string(), channel);
+        }
     }
 
     /// Takes one of the window's [`MAX_IN_FLIGHT`] slots, or says why not.
@@ -72,6 +111,9 @@ impl Windows {
     pub fn remove(&self, label: &str) {
         if let Ok(mut map) = self.sessions.lock() {
             map.remove(label);
+        }
+        if let Ok(mut channels) = self.channels.lock() {
+            channels.remove(label);
         }
     }
 }

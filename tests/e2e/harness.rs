@@ -155,29 +155,33 @@ impl Window {
         el.send_keys(&keys).await.unwrap_or_else(|e| panic!("type into #{id}: {e}"));
     }
 
-    /// Saves a screenshot of the display (ImageMagick `import`, as a person would see it;
-    /// WebKitWebDriver's own snapshot can hang on large WebGL canvases) and checks that it
-    /// shows something (not one flat colour).
+    /// Saves a screenshot of the display (see [`screenshot_display`]) named after the test.
     pub async fn screenshot(&self, label: &str) -> PathBuf {
         tokio::time::sleep(Duration::from_millis(300)).await;
-        let dir = target_dir().join("e2e-screenshots");
-        std::fs::create_dir_all(&dir).expect("screenshot dir");
-        let path = dir.join(format!("{}-{label}.png", self.name));
-        let status =
-            std::process::Command::new("import").args(["-window", "root"]).arg(&path).status().expect("ImageMagick import");
-        assert!(status.success(), "import failed for {}", path.display());
-        let out = std::process::Command::new("convert")
-            .arg(&path)
-            .args(["-format", "%[fx:standard_deviation]", "info:"])
-            .output()
-            .expect("ImageMagick convert");
-        let spread: f64 = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap_or(0.0);
-        assert!(spread > 0.01, "{} is blank (colour spread {spread})", path.display());
-        path
+        screenshot_display(&format!("{}-{label}", self.name))
     }
 
     pub async fn close(mut self) {
         let _ = self.client.close().await;
         let _ = self.driver.kill().await;
     }
+}
+
+/// Saves a screenshot of the display as `target/e2e-screenshots/<name>.png` (ImageMagick
+/// `import`, as a person would see it; WebKitWebDriver's own snapshot can hang on large WebGL
+/// canvases) and checks that it shows something (not one flat colour).
+pub fn screenshot_display(name: &str) -> PathBuf {
+    let dir = target_dir().join("e2e-screenshots");
+    std::fs::create_dir_all(&dir).expect("screenshot dir");
+    let path = dir.join(format!("{name}.png"));
+    let status = std::process::Command::new("import").args(["-window", "root"]).arg(&path).status().expect("ImageMagick import");
+    assert!(status.success(), "import failed for {}", path.display());
+    let out = std::process::Command::new("convert")
+        .arg(&path)
+        .args(["-format", "%[fx:standard_deviation]", "info:"])
+        .output()
+        .expect("ImageMagick convert");
+    let spread: f64 = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap_or(0.0);
+    assert!(spread > 0.01, "{} is blank (colour spread {spread})", path.display());
+    path
 }

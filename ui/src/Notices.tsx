@@ -1,5 +1,5 @@
 // Notices the user must see in any build (a store that could not be saved, a database set
-// aside): stacked at the top of the window until dismissed.
+// aside, an update installed or refused): stacked at the top of the window until dismissed.
 
 import { useSyncExternalStore } from "react";
 import { Affix, Notification, Stack } from "@mantine/core";
@@ -12,7 +12,15 @@ export function Notices() {
     <Affix position={{ top: 16, left: "50%" }} zIndex={1100} style={{ transform: "translateX(-50%)" }}>
       <Stack id="dd-notices" gap="xs" w={520}>
         {notices.map((n) => (
-          <Notification key={n.at + n.message} className="dd-notice" color="orange" title="Saved data" withBorder onClose={() => noticeLog.dismiss(n)}>
+          <Notification
+            key={n.at + n.message}
+            className="dd-notice"
+            data-tone={n.tone}
+            color={n.tone === "info" ? "blue" : "orange"}
+            title={n.title}
+            withBorder
+            onClose={() => noticeLog.dismiss(n)}
+          >
             {n.message}
           </Notification>
         ))}

@@ -35,7 +35,7 @@ describe("window session", () => {
     const transport: Transport = {
       async connect(onPush): Promise<LoadMessage> {
         push = onPush;
-        return { title: "t", debug: false, instrument: false, layout: { type: "Div", props: {} }, batches: [], clientside: [], notices: ["database set aside"], theme: null, app_theme: {}, color_scheme: "light", component_bundles: 0 };
+        return { title: "t", debug: false, instrument: false, layout: { type: "Div", props: {} }, batches: [], clientside: [], notices: [{ title: "Saved data", message: "database set aside", tone: "warning" }], theme: null, app_theme: {}, color_scheme: "light", component_bundles: 0 };
       },
       async send() {
         return null;
@@ -45,11 +45,14 @@ describe("window session", () => {
     noticeLog.clear();
     errorLog.clear();
     await new WindowSession(transport).start();
-    push({ kind: "notice", message: "not saved: store notes kept its previous data" });
-    expect(noticeLog.all().map((n) => n.message)).toEqual(["database set aside", "not saved: store notes kept its previous data"]);
+    push({ kind: "notice", title: "Updated", message: "updated from 0.1.0 to 0.1.1", tone: "info" });
+    expect(noticeLog.all().map((n) => [n.title, n.message, n.tone])).toEqual([
+      ["Saved data", "database set aside", "warning"],
+      ["Updated", "updated from 0.1.0 to 0.1.1", "info"],
+    ]);
     expect(errorLog.all()).toEqual([]);
     noticeLog.dismiss(noticeLog.all()[0]!);
-    expect(noticeLog.all().map((n) => n.message)).toEqual(["not saved: store notes kept its previous data"]);
+    expect(noticeLog.all().map((n) => n.message)).toEqual(["updated from 0.1.0 to 0.1.1"]);
   });
 
   it("takes the remembered theme from the load and hands a new choice to Rust", async () => {

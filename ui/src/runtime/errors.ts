@@ -1,6 +1,7 @@
 // What the window shows about things going wrong, kept outside React so the transport can
 // report before anything renders: errors for the dev overlay (callback failures, refused IPC
-// messages) and notices for the user in every build (a store not saved, a database set aside).
+// messages) and notices for the user in every build (a store not saved, a database set aside, an update
+// installed or refused).
 
 export interface ShownError {
   source: string;
@@ -10,7 +11,10 @@ export interface ShownError {
 }
 
 export interface Notice {
+  title: string;
   message: string;
+  /** "info" is news (an update installed); "warning" is something that went wrong. */
+  tone: "info" | "warning";
   at: number;
 }
 

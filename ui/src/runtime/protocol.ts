@@ -85,6 +85,10 @@ export type Theme = "light" | "dark";
 
 export type ColorScheme = "light" | "dark" | "auto";
 
+export type NoticeTone = "info" | "warning";
+
+export type Notice = { title: string, message: string, tone: NoticeTone, };
+
 export type LoadMessage = { title: string, 
 /**
  * Debug builds show callback errors in an overlay.
@@ -101,9 +105,10 @@ instrument: boolean, layout: ComponentNode, batches: Array<PatchBatch>, clientsi
  */
 component_bundles: number, 
 /**
- * What the user must be told at once, in every build (a database set aside).
+ * What the user must be told at once, in every build (a database set aside, an update
+ * installed or refused).
  */
-notices: Array<string>, 
+notices: Array<Notice>, 
 /**
  * The theme the user chose last (`remember_theme`), if any.
  */
@@ -117,4 +122,4 @@ app_theme: Record<string, unknown>,
  */
 color_scheme: ColorScheme, };
 
-export type ToWindow = { "kind": "load" } & LoadMessage | { "kind": "batch", batch: PatchBatch, } | { "kind": "error", error: ErrorReport, } | { "kind": "clientside", call: ClientsideCall, } | { "kind": "notice", message: string, };
+export type ToWindow = { "kind": "load" } & LoadMessage | { "kind": "batch", batch: PatchBatch, } | { "kind": "error", error: ErrorReport, } | { "kind": "clientside", call: ClientsideCall, } | { "kind": "notice" } & Notice;

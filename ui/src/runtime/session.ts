@@ -52,7 +52,7 @@ export class WindowSession {
     this.store.load(load.layout);
     this.waves.reset();
     for (const b of load.batches) this.waves.receive(b);
-    for (const message of load.notices) noticeLog.push({ message });
+    for (const notice of load.notices) noticeLog.push(notice);
     this.clientside.load(load.clientside);
     await this.loadBundles(load.component_bundles);
     const early = this.early ?? [];
@@ -113,7 +113,7 @@ export class WindowSession {
         .then((result) => this.transport.answer(result))
         .catch((e: unknown) => ipcFailed(e, [call.name]));
     } else if (m.kind === "notice") {
-      noticeLog.push({ message: m.message });
+      noticeLog.push({ title: m.title, message: m.message, tone: m.tone });
     } else {
       errorLog.push({ source: m.error.callback, inputs: m.error.inputs, message: m.error.message });
     }
