@@ -214,17 +214,10 @@ fn wait_for(secs: u64, what: &str, mut done: impl FnMut() -> bool) {
 }
 
 /// Waits until a window of the running `binary` shows `text`, read through the accessibility
-/// bus (`window_text.py`): the app restarted by its updater is no WebDriver session's.
+/// bus (`a11y.py`): the app restarted by its updater is no WebDriver session's.
 fn wait_until_shown(binary: &Path, text: &str, secs: u64) -> String {
     let application = binary.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("window_text.py");
-    let out = Command::new("/usr/bin/python3")
-        .arg(&script)
-        .arg(&application)
-        .arg(text)
-        .arg(secs.to_string())
-        .output()
-        .expect("/usr/bin/python3 with python3-gi and gir1.2-atspi-2.0 (Debian)");
+    let out = harness::a11y(&["shows", &application, text, &secs.to_string()]);
     assert!(out.status.success(), "the window of {application} never showed {text:?}: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8_lossy(&out.stdout).into_owned()
 }

@@ -21,8 +21,6 @@ use tauri_plugin_dialog::DialogExt;
 
 /// The path the dialogs answer with instead of showing themselves (tests, scripted runs).
 pub const DIALOG_ANSWER_ENV: &str = "DESKDASH_DIALOG_ANSWER";
-/// The id of the File menu's New Window item.
-pub const NEW_WINDOW_MENU_ID: &str = "deskdash-new-window";
 
 /// Acts on one request of the session of window `label`, whose Channel is `channel`. Returns
 /// at once: a dialog waits for the user on its own task.

@@ -17,6 +17,7 @@ pub mod figure;
 mod fuzz;
 mod keychain;
 mod logging;
+mod menu;
 mod navigation;
 mod protocol;
 mod renderer;
@@ -97,6 +98,7 @@ pub fn plugin<R: Runtime>(app: deskdash_engine::App) -> Result<TauriPlugin<R>> {
     let spec = app.build().map_err(ShellError::Registration)?;
     prefer_fast_webkit_paths();
     let title = spec.name.clone();
+    let window_menu = spec.window_menu;
     let scripts = spec.clone();
     Ok(tauri::plugin::Builder::new("deskdash")
         .invoke_handler(tauri::generate_handler![
@@ -113,12 +115,7 @@ pub fn plugin<R: Runtime>(app: deskdash_engine::App) -> Result<TauriPlugin<R>> {
                 auth.connect(keychain::open(&app.config().identifier));
             }
             if spec.window_menu {
-                app.set_menu(window_menu(app)?)?;
-                app.on_menu_event(|app, event| {
-                    if event.id() == desktop::NEW_WINDOW_MENU_ID {
-                        desktop::open_window(app);
-                    }
-                });
+                app.on_menu_event(|app, event| menu::handle(app, &event));
             }
             app.manage(windows::Windows::new(spec, stores));
             Ok(())
@@ -130,6 +127,9 @@ pub fn plugin<R: Runtime>(app: deskdash_engine::App) -> Result<TauriPlugin<R>> {
                 tracing::warn!(window = %window.label(), "could not set the window title: {e}");
             }
             window_state::restore(&window);
+            if window_menu {
+                menu::attach(&window);
+            }
         })
         .on_event(|app, event| {
             if let tauri::RunEvent::WindowEvent { label, event, .. } = event {
@@ -146,24 +146,6 @@ pub fn plugin<R: Runtime>(app: deskdash_engine::App) -> Result<TauriPlugin<R>> {
 /// register it beside [`plugin`].
 pub fn dialog_plugin<R: Runtime>() -> TauriPlugin<R> {
     tauri_plugin_dialog::init()
-}
-
-/// The File menu of `App::window_menu`: New Window, Close Window, Quit.
-fn window_menu<R: Runtime>(app: &tauri::AppHandle<R>) -> tauri::Result<tauri::menu::Menu<R>> {
-    use tauri::menu::{Menu, MenuItem, PredefinedMenuItem, Submenu};
-    let new_window = MenuItem::with_id(app, desktop::NEW_WINDOW_MENU_ID, "New Window", true, Some("CmdOrCtrl+N"))?;
-    let file = Submenu::with_items(
-        app,
-        "File",
-        true,
-        &[
-            &new_window,
-            &PredefinedMenuItem::close_window(app, None)?,
-            &PredefinedMenuItem::separator(app)?,
-            &PredefinedMenuItem::quit(app, None)?,
-        ],
-    )?;
-    Menu::with_items(app, &[&file])
 }
 
 /// tauri-plugin-store, which keeps each window's size and position and the theme

@@ -37,7 +37,10 @@ pub fn check_in_background<R: Runtime>(app: &AppHandle<R>) {
         if let Some(before) = crate::window_state::swap_last_version(&app, &running) {
             if is_older(&before, &app.package_info().version) {
                 tracing::info!(from = %before, to = %running, "running an updated version");
-                tell_windows(&app, Notice::updated(format!("{} was updated from {before} to {running}.", app.package_info().name)));
+                tell_windows(
+                    &app,
+                    Notice::updated(format!("{} was updated from {before} to {running}.", app.package_info().name)),
+                );
             }
         }
         match update(&app).await {

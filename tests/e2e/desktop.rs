@@ -3,10 +3,12 @@
 //! file dialogs. A native GTK dialog cannot be clicked through WebDriver, so the dialogs are
 //! answered through `DESKDASH_DIALOG_ANSWER`, the path the shell hands the session in place
 //! of the user's pick: everything after the dialog (the stream of a 200 MB file read in Rust,
-//! the export written from Rust) runs as it does for a user.
+//! the export written from Rust) runs as it does for a user. Closing the last window ends a
+//! WebDriver session with the app, so the File menu's Close Window and Quit are chosen through
+//! the accessibility bus instead, in an app started on its own.
 
 use super::{app_data_dir, identifier_of};
-use crate::harness::Window;
+use crate::harness::{a11y, example_binary, screenshot_display, Window};
 use std::io::Write;
 
 const LINE: usize = 100;
@@ -86,4 +88,73 @@ async fn a_200_mb_file_is_imported_and_the_notes_exported_through_the_dialogs() 
     assert_eq!(status, format!("Exported {} bytes to {}.", written.len(), big.display()));
     w.close().await;
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// How many windows the app named `application` has open, through the accessibility bus.
+fn open_windows(application: &str) -> usize {
+    let out = a11y(&["windows", application]);
+    String::from_utf8_lossy(&out.stdout).trim().parse().unwrap_or(0)
+}
+
+fn choose(application: &str, window: usize, item: &str) {
+    let out = a11y(&["choose", application, &window.to_string(), item]);
+    assert!(out.status.success(), "choosing {item} in window {window}: {}", String::from_utf8_lossy(&out.stderr));
+}
+
+fn wait_until(secs: u64, what: &str, mut done: impl FnMut() -> bool) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    while !done() {
+        assert!(std::time::Instant::now() < deadline, "timed out waiting for {what}");
+        std::thread::sleep(std::time::Duration::from_millis(250));
+    }
+}
+
+/// The app, started on its own, with the exit status once it has ended.
+struct Running(std::process::Child);
+
+impl Running {
+    fn start(example: &str) -> Running {
+        let child = std::process::Command::new(example_binary(example))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("the example's binary");
+        Running(child)
+    }
+
+    fn exited(&mut self) -> Option<std::process::ExitStatus> {
+        self.0.try_wait().ok().flatten()
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn the_file_menu_closes_one_window_and_the_app_ends_with_its_last() {
+    let mut app = Running::start("notes");
+    wait_until(60, "the two windows of notes", || open_windows("notes") == 2);
+    choose("notes", 0, "New Window");
+    wait_until(30, "a third window from File > New Window", || open_windows("notes") == 3);
+    choose("notes", 2, "Close Window");
+    wait_until(30, "the third window to close", || open_windows("notes") == 2);
+    choose("notes", 1, "Close Window");
+    wait_until(30, "the second window to close", || open_windows("notes") == 1);
+    assert!(app.exited().is_none(), "the app runs on while a window is open");
+    let shown = a11y(&["shows", "notes", "Saved notes are kept in SQLite", "10"]);
+    assert!(shown.status.success(), "the last window still draws: {}", String::from_utf8_lossy(&shown.stderr));
+    screenshot_display("desktop-menu-one-window-left");
+    choose("notes", 0, "Close Window");
+    wait_until(30, "the app to end with its last window", || app.exited().is_some());
+    assert_eq!(app.exited().and_then(|s| s.code()), Some(0), "the app ends cleanly");
+
+    let mut app = Running::start("notes");
+    wait_until(60, "notes again", || open_windows("notes") == 2);
+    choose("notes", 1, "Quit");
+    wait_until(30, "File > Quit to end the app", || app.exited().is_some());
+    assert_eq!(app.exited().and_then(|s| s.code()), Some(0), "Quit ends the app cleanly");
 }

@@ -25,6 +25,24 @@ fn target_dir() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target"))
 }
 
+/// An example's built binary (the profile `DESKDASH_PROFILE` names, debug unless set).
+pub fn example_binary(example: &str) -> PathBuf {
+    let profile = std::env::var("DESKDASH_PROFILE").unwrap_or_else(|_| "debug".into());
+    let binary = target_dir().join(profile).join(example);
+    assert!(binary.exists(), "{} is missing: build the examples first (./run test does)", binary.display());
+    binary
+}
+
+/// Runs `tests/a11y.py` (the app's windows read and driven through the accessibility bus,
+/// for a process no WebDriver session drives) and returns its output.
+pub fn a11y(args: &[&str]) -> std::process::Output {
+    std::process::Command::new("/usr/bin/python3")
+        .arg(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("a11y.py"))
+        .args(args)
+        .output()
+        .expect("/usr/bin/python3 with Debian's python3-gi and gir1.2-atspi-2.0")
+}
+
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free local port")
 }
@@ -39,10 +57,7 @@ impl Window {
     }
 
     pub async fn launch_raw(example: &str) -> Window {
-        let profile = std::env::var("DESKDASH_PROFILE").unwrap_or_else(|_| "debug".into());
-        let binary = target_dir().join(profile).join(example);
-        assert!(binary.exists(), "{} is missing: build the examples first (./run test does)", binary.display());
-        Self::launch_binary(&binary, example).await
+        Self::launch_binary(&example_binary(example), example).await
     }
 
     /// Starts any app binary (an installed one, say) in a window, named `test` in screenshots.

@@ -1,8 +1,10 @@
 //! The to-do app in a real window: add, check, edit and delete tasks, add, rename and delete a
-//! list (through the confirmation modal), then a restart shows everything as it was left.
+//! list (through the confirmation modal), then a restart shows everything as it was left; a
+//! second window (File > New Window, chosen through the accessibility bus: WebDriver cannot
+//! reach a native menu) redraws its list when the first edits it, with no input of its own.
 
 use super::{app_data_dir, identifier_of};
-use crate::harness::Window;
+use crate::harness::{a11y, Window};
 use fantoccini::Locator;
 use serde_json::Value;
 
@@ -102,5 +104,54 @@ async fn tasks_and_lists_are_edited_and_a_restart_keeps_them() {
     let titles = nav_titles(&w).await;
     assert_eq!(titles, serde_json::json!(["My Tasks", "Shopping list"]), "the deleted list stayed deleted");
     w.screenshot("after-restart").await;
+    w.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_second_window_shows_the_first_windows_edits_live() {
+    let _ = std::fs::remove_dir_all(app_data_dir(&identifier_of("todo")));
+    let w = Window::launch("todo", "todo-two-windows").await;
+    w.wait_text("list-summary", "1 of 3 done", 20).await;
+    let first = w.client.window().await.expect("the first window's handle");
+    let chosen = a11y(&["choose", "todo", "0", "New Window"]);
+    assert!(chosen.status.success(), "File > New Window: {}", String::from_utf8_lossy(&chosen.stderr));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let second = loop {
+        let handles = w.client.windows().await.expect("window handles");
+        if let Some(h) = handles.into_iter().find(|h| *h != first) {
+            break h;
+        }
+        assert!(std::time::Instant::now() < deadline, "no second window after File > New Window");
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    };
+    w.client.switch_to_window(second.clone()).await.expect("switch to the second window");
+    w.wait_text("list-summary", "1 of 3 done", 30).await;
+    assert_eq!(contents(&w).await, ["Task A", "Task B", "Task C"]);
+
+    // Edited in the first window...
+    w.client.switch_to_window(first).await.expect("back to the first window");
+    let tasks = task_indexes(&w).await;
+    click_part(&w, "task-checked", &tasks[1]).await;
+    w.click("new-task").await;
+    wait_rows(&w, 4).await;
+    let added = task_indexes(&w).await[3].clone();
+    write_task(&w, &added, "Written in the first window").await;
+    w.wait_text("list-summary", "2 of 4 done", 20).await;
+
+    // ...and shown in the second, which nobody touched.
+    w.client.switch_to_window(second).await.expect("to the second window again");
+    w.wait_text("list-summary", "2 of 4 done", 20).await;
+    wait_rows(&w, 4).await;
+    w.wait_js(
+        &format!(
+            "const e = document.querySelector({:?}); return !!e && e.value === 'Written in the first window';",
+            selector("task-content", &added)
+        ),
+        20,
+    )
+    .await;
+    let checked = w.js("return [...document.querySelectorAll('#tasks input[type=checkbox]')].map(e => e.checked);").await;
+    assert_eq!(checked, serde_json::json!([true, true, false, false]), "the second window shows Task B checked");
+    w.screenshot("second-window").await;
     w.close().await;
 }

@@ -17,6 +17,17 @@ pub struct TodoList {
     pub index: String,
     pub title: String,
     pub tasks: Vec<Task>,
+    /// A token of the last edit of this list's tasks or title (empty before the first): a
+    /// window whose rows are at another edit was changed elsewhere and redraws the list.
+    #[serde(default)]
+    pub edit: String,
+}
+
+/// The list a window's rows show and the edit they are at (a per-window memory store).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Drawn {
+    pub list: String,
+    pub edit: String,
 }
 
 /// A fresh id for a list or a task (the tutorial's `uuid4().hex`).
@@ -32,7 +43,7 @@ impl Task {
 
 impl TodoList {
     pub fn new(title: &str, tasks: Vec<Task>) -> Self {
-        TodoList { index: new_index(), title: title.to_string(), tasks }
+        TodoList { index: new_index(), title: title.to_string(), tasks, edit: String::new() }
     }
 
     /// The share of checked tasks, 0 to 100 (an empty list is at 0).
@@ -67,23 +78,45 @@ pub fn locate(lists: &[TodoList], list: &str, task: &str) -> Option<(usize, usiz
     Some((l, lists[l].task_position(task)?))
 }
 
-/// The store patch that appends `task` to the list at `list`.
-pub fn add_task(list: usize, task: &Task) -> Patch {
-    Patch::new().append([PathSeg::from(list), "tasks".into()], task)
+/// A list edited in this window: the token its patch stores and the window's rows are at.
+pub struct Edit {
+    pub list: usize,
+    pub token: String,
+}
+
+impl Edit {
+    pub fn of(list: usize) -> Self {
+        Edit { list, token: new_index() }
+    }
+
+    /// The patch that stores this edit's token, to which the edit's own operations are added.
+    fn patch(&self) -> Patch {
+        Patch::new().assign([PathSeg::from(self.list), "edit".into()], self.token.as_str())
+    }
+
+    /// What the window that made the edit shows afterwards.
+    pub fn drawn(&self, lists: &[TodoList]) -> Drawn {
+        Drawn { list: lists.get(self.list).map(|l| l.index.clone()).unwrap_or_default(), edit: self.token.clone() }
+    }
+}
+
+/// The store patch that appends `task` to the edited list.
+pub fn add_task(edit: &Edit, task: &Task) -> Patch {
+    edit.patch().append([PathSeg::from(edit.list), "tasks".into()], task)
 }
 
 /// The store patch that sets one task's checked state and content.
-pub fn set_task(list: usize, task: usize, checked: bool, content: &str) -> Patch {
-    let at = |field: &str| [PathSeg::from(list), "tasks".into(), task.into(), field.into()];
-    Patch::new().assign(at("checked"), checked).assign(at("content"), content)
+pub fn set_task(edit: &Edit, task: usize, checked: bool, content: &str) -> Patch {
+    let at = |field: &str| [PathSeg::from(edit.list), "tasks".into(), task.into(), field.into()];
+    edit.patch().assign(at("checked"), checked).assign(at("content"), content)
 }
 
-pub fn delete_task(list: usize, task: usize) -> Patch {
-    Patch::new().delete([PathSeg::from(list), "tasks".into(), task.into()])
+pub fn delete_task(edit: &Edit, task: usize) -> Patch {
+    edit.patch().delete([PathSeg::from(edit.list), "tasks".into(), task.into()])
 }
 
-pub fn rename_list(list: usize, title: &str) -> Patch {
-    Patch::new().assign([PathSeg::from(list), "title".into()], title)
+pub fn rename_list(edit: &Edit, title: &str) -> Patch {
+    edit.patch().assign([PathSeg::from(edit.list), "title".into()], title)
 }
 
 pub fn add_list(list: &TodoList) -> Patch {
@@ -120,19 +153,23 @@ mod tests {
         let (l, t) = locate(&lists, &lists[0].index, &b).unwrap_or((9, 9));
         assert_eq!((l, t), (0, 1));
 
-        let checked = patched(&lists, set_task(l, t, true, "Task B, done"));
+        let edit = Edit::of(l);
+        let checked = patched(&lists, set_task(&edit, t, true, "Task B, done"));
         assert!(checked[0].tasks[1].checked);
         assert_eq!(checked[0].tasks[1].content, "Task B, done");
         assert_eq!(checked[0].tasks[0], lists[0].tasks[0], "the other tasks are untouched");
+        assert_eq!(checked[0].edit, edit.token, "the list carries the edit's token");
+        assert_eq!(checked[1], lists[1], "the other list is untouched");
+        assert_eq!(edit.drawn(&checked), Drawn { list: lists[0].index.clone(), edit: edit.token.clone() });
 
         let milk = Task::new("Milk", false);
-        let added = patched(&lists, add_task(1, &milk));
+        let added = patched(&lists, add_task(&Edit::of(1), &milk));
         assert_eq!(added[1].tasks, vec![milk]);
 
-        let deleted = patched(&lists, delete_task(0, 1));
+        let deleted = patched(&lists, delete_task(&Edit::of(0), 1));
         assert_eq!(deleted[0].tasks.iter().map(|t| t.content.as_str()).collect::<Vec<_>>(), ["Task A", "Task C"]);
 
-        let renamed = patched(&lists, rename_list(1, "Groceries"));
+        let renamed = patched(&lists, rename_list(&Edit::of(1), "Groceries"));
         assert_eq!(renamed[1].title, "Groceries");
 
         let third = TodoList::new("New list", Vec::new());

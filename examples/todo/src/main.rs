@@ -2,15 +2,16 @@
 //! their progress, tasks added, checked, edited and deleted under pattern-matching ids, lists
 //! added and deleted (after a confirmation), everything in local stores (SQLite beside the
 //! app, so a restart keeps it). The task list is drawn whole only when the window switches
-//! lists; every other change is a `Patch` of the one row and the one stored value it touches,
-//! so it stays instant at 1,000 tasks. Run: `cargo run -p todo`.
+//! lists, or when another window of the app edited the list shown; every change made here is
+//! a `Patch` of the one row and the one stored value it touches, so it stays instant at 1,000
+//! tasks. Run: `cargo run -p todo`.
 
 mod lists;
 mod view;
 
 use deskdash::engine::id::ScalarKey;
 use deskdash::prelude::*;
-use lists::{Task, TodoList};
+use lists::{Drawn, Edit, Task, TodoList};
 
 type Out<T> = Update<T>;
 
@@ -36,11 +37,32 @@ fn current_list<'a>(lists: &'a [TodoList], current: &str) -> Option<&'a TodoList
     lists.iter().find(|l| l.index == current)
 }
 
-/// The whole task list, drawn when the window switches lists (or loads).
-fn show_list(current: Option<String>, lists: Option<Vec<TodoList>>) -> (Vec<Component>, String, bool) {
+/// The whole task list, drawn when the window switches lists (or loads), and when the list
+/// shown was edited by another window: its edit token is not the one this window's rows are
+/// at. The window's own edits patch their row and record their token, so they redraw nothing
+/// (and only the current list's part of the stored lists is read).
+fn show_list(
+    current: Option<String>,
+    lists: Value,
+    drawn: Option<Drawn>,
+    ctx: Ctx,
+) -> Result<(Vec<Component>, bool, Drawn), CallbackError> {
+    let current = current.unwrap_or_default();
+    let shown = lists.as_array().and_then(|all| all.iter().find(|l| l["index"] == current.as_str()));
+    let at = Drawn { list: current.clone(), edit: shown.and_then(|l| l["edit"].as_str()).unwrap_or_default().to_string() };
+    let switched = ctx.triggered_id().is_none() || ctx.triggered_prop_ids().contains_key("current.data");
+    if !switched && drawn.as_ref() == Some(&at) {
+        return Err(PreventUpdate.into());
+    }
+    let list = shown.and_then(|l| serde_json::from_value::<TodoList>(l.clone()).ok());
+    Ok((view::task_rows(list.as_ref()), list.is_none(), at))
+}
+
+/// The title field, filled when the window switches lists. It is not redrawn from the stored
+/// lists: typing in it renames the list, so it would feed itself (a cycle the app refuses).
+fn show_title(current: Option<String>, lists: Option<Vec<TodoList>>) -> String {
     let lists = lists.unwrap_or_default();
-    let list = current.as_deref().and_then(|c| current_list(&lists, c));
-    (view::task_rows(list), list.map(|l| l.title.clone()).unwrap_or_default(), list.is_none())
+    current.as_deref().and_then(|c| current_list(&lists, c)).map(|l| l.title.clone()).unwrap_or_default()
 }
 
 /// The sidebar and the current list's summary, after any change to the lists.
@@ -65,16 +87,19 @@ fn switch_list(_clicks: Vec<Option<u64>>, ctx: Ctx) -> Result<String, CallbackEr
     index_of(id).ok_or_else(|| CallbackError::msg(format!("{id} carries no list index")))
 }
 
+/// What an edit made here sends: the stored lists' patch, and the edit the rows are now at.
+type Edited = (Out<Vec<TodoList>>, Drawn);
+
 fn add_task(
     _clicks: u64,
     lists: Option<Vec<TodoList>>,
     current: Option<String>,
-) -> Result<(Out<Vec<TodoList>>, Out<Vec<Component>>), CallbackError> {
+) -> Result<(Out<Vec<TodoList>>, Out<Vec<Component>>, Drawn), CallbackError> {
     let lists = lists.unwrap_or_default();
-    let at = lists::list_position(&lists, &current.unwrap_or_default()).ok_or(PreventUpdate)?;
+    let edit = Edit::of(lists::list_position(&lists, &current.unwrap_or_default()).ok_or(PreventUpdate)?);
     let task = Task::new("", false);
     let row = Patch::new().append(Vec::<PathSeg>::new(), view::task_row(&task));
-    Ok((Update::Patch(lists::add_task(at, &task)), Update::Patch(row)))
+    Ok((Update::Patch(lists::add_task(&edit, &task)), Update::Patch(row), edit.drawn(&lists)))
 }
 
 /// A task's checkbox or text changed: the stored task follows.
@@ -84,7 +109,7 @@ fn update_task(
     lists: Option<Vec<TodoList>>,
     current: Option<String>,
     ctx: Ctx,
-) -> Result<Out<Vec<TodoList>>, CallbackError> {
+) -> Result<Edited, CallbackError> {
     let id = ctx.triggered_id().ok_or(PreventUpdate)?;
     let task = index_of(id).ok_or(PreventUpdate)?;
     let lists = lists.unwrap_or_default();
@@ -95,9 +120,10 @@ fn update_task(
     let checked = value_for(&ctx, 0, &checked_id).and_then(|v| v.as_bool()).unwrap_or(stored.checked);
     let content = value_for(&ctx, 1, &content_id).and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
     if checked == stored.checked && content == stored.content {
-        return Ok(Update::NoUpdate);
+        return Err(PreventUpdate.into());
     }
-    Ok(Update::Patch(lists::set_task(l, t, checked, &content)))
+    let edit = Edit::of(l);
+    Ok((Update::Patch(lists::set_task(&edit, t, checked, &content)), edit.drawn(&lists)))
 }
 
 /// A done task fades; only the row that changed is touched.
@@ -110,7 +136,7 @@ fn delete_task(
     lists: Option<Vec<TodoList>>,
     current: Option<String>,
     ctx: Ctx,
-) -> Result<(Out<Vec<TodoList>>, Out<Vec<Component>>), CallbackError> {
+) -> Result<(Out<Vec<TodoList>>, Out<Vec<Component>>, Drawn), CallbackError> {
     let id = ctx.triggered_id().ok_or(PreventUpdate)?;
     if value_for(&ctx, 0, id).and_then(|v| v.as_u64()).unwrap_or(0) == 0 {
         return Err(PreventUpdate.into());
@@ -118,15 +144,19 @@ fn delete_task(
     let task = index_of(id).ok_or(PreventUpdate)?;
     let lists = lists.unwrap_or_default();
     let (l, t) = lists::locate(&lists, &current.unwrap_or_default(), &task).ok_or(PreventUpdate)?;
-    Ok((Update::Patch(lists::delete_task(l, t)), Update::Patch(Patch::new().delete([t]))))
+    let edit = Edit::of(l);
+    Ok((Update::Patch(lists::delete_task(&edit, t)), Update::Patch(Patch::new().delete([t])), edit.drawn(&lists)))
 }
 
-fn rename_list(title: Option<String>, lists: Option<Vec<TodoList>>, current: Option<String>) -> Out<Vec<TodoList>> {
+fn rename_list(title: Option<String>, lists: Option<Vec<TodoList>>, current: Option<String>) -> Result<Edited, CallbackError> {
     let lists = lists.unwrap_or_default();
     let title = title.unwrap_or_default();
     match lists::list_position(&lists, &current.unwrap_or_default()) {
-        Some(at) if lists[at].title != title => Update::Patch(lists::rename_list(at, &title)),
-        _ => Update::NoUpdate,
+        Some(at) if lists[at].title != title => {
+            let edit = Edit::of(at);
+            Ok((Update::Patch(lists::rename_list(&edit, &title)), edit.drawn(&lists)))
+        }
+        _ => Err(PreventUpdate.into()),
     }
 }
 
@@ -159,14 +189,18 @@ fn app() -> App {
     let lists_out = || Output::new("lists", "data").allow_duplicate();
     let current_out = || Output::new("current", "data").allow_duplicate();
     let tasks_out = || Output::new("tasks", "children").allow_duplicate();
+    let drawn_out = || Output::new("drawn", "data").allow_duplicate();
     let (lists_state, current_state) = (|| State::new("lists", "data"), || State::new("current", "data"));
     App::new("To-do")
         .layout(view::layout(&lists::sample()))
+        // File > New Window: another window on the same lists, each redrawn when the other edits.
+        .window_menu()
         .callback(
-            (Input::new("current", "data"), lists_state()),
-            (Output::new("tasks", "children"), Output::new("list-title", "value"), Output::new("new-task", "disabled")),
+            (Input::new("current", "data"), Input::new("lists", "data"), State::new("drawn", "data")),
+            (Output::new("tasks", "children"), Output::new("new-task", "disabled"), Output::new("drawn", "data")),
             show_list,
         )
+        .callback((Input::new("current", "data"), lists_state()), Output::new("list-title", "value"), show_title)
         .callback(
             (Input::new("lists", "data"), Input::new("current", "data")),
             (Output::new("list-nav", "children"), Output::new("list-summary", "children")),
@@ -174,11 +208,15 @@ fn app() -> App {
         )
         .callback(task_input("list-button", "n_clicks"), current_out(), switch_list)
         .prevent_initial_call()
-        .callback((Input::new("new-task", "n_clicks"), lists_state(), current_state()), (lists_out(), tasks_out()), add_task)
+        .callback(
+            (Input::new("new-task", "n_clicks"), lists_state(), current_state()),
+            (lists_out(), tasks_out(), drawn_out()),
+            add_task,
+        )
         .prevent_initial_call()
         .callback(
             (task_input("task-checked", "checked"), task_input("task-content", "value"), lists_state(), current_state()),
-            lists_out(),
+            (lists_out(), drawn_out()),
             update_task,
         )
         .prevent_initial_call()
@@ -188,9 +226,13 @@ fn app() -> App {
             fade_done,
         )
         .prevent_initial_call()
-        .callback((task_input("task-del", "n_clicks"), lists_state(), current_state()), (lists_out(), tasks_out()), delete_task)
+        .callback(
+            (task_input("task-del", "n_clicks"), lists_state(), current_state()),
+            (lists_out(), tasks_out(), drawn_out()),
+            delete_task,
+        )
         .prevent_initial_call()
-        .callback((Input::new("list-title", "value"), lists_state(), current_state()), lists_out(), rename_list)
+        .callback((Input::new("list-title", "value"), lists_state(), current_state()), (lists_out(), drawn_out()), rename_list)
         .prevent_initial_call()
         .callback(Input::new("new-list", "n_clicks"), (lists_out(), current_out()), add_list)
         .prevent_initial_call()

@@ -123,3 +123,32 @@ async fn deleting_the_last_list_leaves_an_empty_state() -> deskdash::Result<()> 
     assert!(t.take_errors().is_empty(), "adding to no list does nothing, quietly");
     Ok(())
 }
+
+#[tokio::test]
+async fn an_edit_in_another_window_redraws_this_windows_list_and_its_own_edits_do_not() -> deskdash::Result<()> {
+    let spec = app().build()?;
+    let stores = Stores::in_memory();
+    let mut here = TestApp::start_in(spec.clone(), stores.clone(), "main").await?;
+    let mut there = TestApp::start_in(spec, stores, "window-2").await?;
+    let b = stored(here.get("lists", "data").await)[0].tasks[1].index.clone();
+    here.take_batches();
+    there.take_batches();
+
+    // Checked in the other window: this window's rows are redrawn with B checked.
+    there.set(part("task-checked", &b), "checked", true).await?;
+    assert!(sent(&mut there, "tasks", "children").is_empty(), "the window that checked it redraws nothing");
+    here.settle().await;
+    assert_eq!(here.get("list-summary", "children").await, json!("2 of 3 done"));
+    let redrawn = sent(&mut here, "tasks", "children");
+    assert_eq!(redrawn.len(), 1, "the list is drawn once: {redrawn:?}");
+    assert_eq!(here.get(part("task-checked", &b), "checked").await, json!(true), "the row shows the other window's check");
+
+    // An edit made here is not drawn again when the stores tell this window about it.
+    let c = stored(here.get("lists", "data").await)[0].tasks[2].index.clone();
+    here.set(part("task-content", &c), "value", "Task C, edited here").await?;
+    here.settle().await;
+    assert!(sent(&mut here, "tasks", "children").is_empty(), "a local edit redraws no row");
+    there.settle().await;
+    assert_eq!(there.get(part("task-content", &c), "value").await, json!("Task C, edited here"));
+    Ok(())
+}

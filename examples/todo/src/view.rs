@@ -111,6 +111,8 @@ pub fn layout(sample: &[TodoList]) -> Component {
         // The data lives in SQLite beside the app; the first start shows the tutorial's lists.
         store("lists").storage(Storage::Local).data(sample),
         store("current").storage(Storage::Local).data(first),
+        // This window's own: the list its rows show and the edit they are at.
+        store("drawn").storage(Storage::Memory),
     ))
     .prop("size", 860)
     .py("md")
