@@ -292,6 +292,20 @@ describe("navigation", () => {
     expect(await sent(d, "Tabs")).toEqual({ value: "b" });
   });
 
+  it("an Anchor to one of the app's pages moves the window without reloading it; one that leaves the app is followed", async () => {
+    const r = await draw("Anchor", { href: "/settings", children: "Settings" });
+    const inApp = new MouseEvent("click", { bubbles: true, cancelable: true });
+    act(() => void screen.getByText("Settings").dispatchEvent(inApp));
+    expect(inApp.defaultPrevented).toBe(true);
+    expect(window.location.pathname).toBe("/settings");
+    r.view.unmount();
+    await draw("Anchor", { href: "https://plotly.com/dash/", children: "Dash" });
+    const away = new MouseEvent("click", { bubbles: true, cancelable: true });
+    act(() => void screen.getByText("Dash").dispatchEvent(away));
+    expect(away.defaultPrevented).toBe(false);
+    window.history.pushState(null, "", "/");
+  });
+
   it("NavLink counts clicks, and one with children sends opened", async () => {
     const r = await draw("NavLink", { label: "Reports", children: c("NavLink", { label: "2026" }) });
     fireEvent.click(screen.getByText("Reports"));

@@ -128,3 +128,28 @@ fn registration_checks_page_ids_and_paths() {
     let listed: Vec<(&str, &str)> = entries.iter().map(|e| (e.path.as_str(), e.name.as_str())).collect();
     assert_eq!(listed, [("/", "Home"), ("/report/<id>", "Report")]);
 }
+
+/// Dash's common multi-page pattern: a store in the app's layout, outside the pages, feeds a
+/// page's text. The page's output is not drawn while another page shows, so the callback is
+/// called when the page is drawn (again), with the store's value.
+#[tokio::test]
+async fn a_store_outside_the_pages_fills_a_page_each_time_it_is_drawn() -> Result<()> {
+    let app = App::new("pages")
+        .register_page(Page::new("/", |_: &PageArgs| div(div(()).id("shown-count")).into()).name("Home"))
+        .register_page(Page::new("/other", |_: &PageArgs| div(p("elsewhere")).into()).name("Other"));
+    let app = app.layout(div((store("count").data(3), page_container()))).callback(
+        Input::new("count", "data"),
+        Output::new("shown-count", "children"),
+        |n: Option<u64>| format!("{} saved", n.unwrap_or(0)),
+    );
+    let mut t = TestApp::start(app).await?;
+    assert_eq!(t.get("shown-count", "children").await, "3 saved", "drawn on load");
+    t.set(LOCATION_ID, "pathname", "/other").await?;
+    assert_eq!(t.get("shown-count", "children").await, Value::Null, "gone with its page");
+    t.set("count", "data", 4).await?;
+    t.set(LOCATION_ID, "pathname", "/").await?;
+    assert_eq!(t.get("shown-count", "children").await, "4 saved", "filled again when its page is drawn again");
+    let errors = t.take_errors();
+    assert!(errors.is_empty(), "{errors:?}");
+    Ok(())
+}

@@ -90,11 +90,15 @@ fn switch_list(_clicks: Vec<Option<u64>>, ctx: Ctx) -> Result<String, CallbackEr
 /// What an edit made here sends: the stored lists' patch, and the edit the rows are now at.
 type Edited = (Out<Vec<TodoList>>, Drawn);
 
+/// An edit that adds or removes a row: the stored lists' patch, the rows' patch, and the edit
+/// the rows are now at.
+type RowEdited = (Out<Vec<TodoList>>, Out<Vec<Component>>, Drawn);
+
 fn add_task(
     _clicks: u64,
     lists: Option<Vec<TodoList>>,
     current: Option<String>,
-) -> Result<(Out<Vec<TodoList>>, Out<Vec<Component>>, Drawn), CallbackError> {
+) -> Result<RowEdited, CallbackError> {
     let lists = lists.unwrap_or_default();
     let edit = Edit::of(lists::list_position(&lists, &current.unwrap_or_default()).ok_or(PreventUpdate)?);
     let task = Task::new("", false);
@@ -136,7 +140,7 @@ fn delete_task(
     lists: Option<Vec<TodoList>>,
     current: Option<String>,
     ctx: Ctx,
-) -> Result<(Out<Vec<TodoList>>, Out<Vec<Component>>, Drawn), CallbackError> {
+) -> Result<RowEdited, CallbackError> {
     let id = ctx.triggered_id().ok_or(PreventUpdate)?;
     if value_for(&ctx, 0, id).and_then(|v| v.as_u64()).unwrap_or(0) == 0 {
         return Err(PreventUpdate.into());

@@ -6,7 +6,7 @@ use super::{stores, Actor};
 use crate::app::CallbackSpec;
 use crate::catalog;
 use crate::error::{EngineError, Result};
-use crate::instances::{InstKey, Instance, Instances};
+use crate::instances::{InstKey, Instance, Instances, Resolved};
 use crate::messages::{PropUpdate, UpdateKind};
 use crate::output::Produced;
 use crate::patch::{apply_ops, PatchOp};
@@ -87,12 +87,19 @@ impl Actor {
         let mut fresh = Vec::new();
         for (i, inst) in self.inst.list.iter().enumerate() {
             let spec = &self.app.callbacks[inst.cb];
-            // New instances, and those whose firing inputs now resolve to other components
-            // (an `ALL` list that grew or shrank), make their initial call.
+            // New instances, those whose firing inputs now resolve to other components (an
+            // `ALL` list that grew or shrank), and, as in Dash, those with an output that was
+            // not drawn before (a page's text fed by a store outside the pages) make their
+            // initial call.
             let new_or_changed = match old.get(&inst.key) {
                 None => true,
                 Some(before) => {
                     spec.deps.iter().zip(before.deps.iter().zip(&inst.deps)).any(|(d, (was, now))| d.fires() && was != now)
+                        || before
+                            .outputs
+                            .iter()
+                            .zip(&inst.outputs)
+                            .any(|(was, now)| matches!(was, Resolved::Missing) && !matches!(now, Resolved::Missing))
                 }
             };
             if new_or_changed {
