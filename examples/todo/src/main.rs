@@ -65,17 +65,53 @@ fn show_title(current: Option<String>, lists: Option<Vec<TodoList>>) -> String {
     current.as_deref().and_then(|c| current_list(&lists, c)).map(|l| l.title.clone()).unwrap_or_default()
 }
 
-/// The sidebar and the current list's summary, after any change to the lists.
-fn show_progress(lists: Option<Vec<TodoList>>, current: Option<String>) -> (Vec<Component>, String) {
+/// The current list's summary, after any change to the lists.
+fn show_summary(lists: Option<Vec<TodoList>>, current: Option<String>) -> String {
     let lists = lists.unwrap_or_default();
-    let current = current.unwrap_or_default();
-    let summary = match current_list(&lists, &current) {
+    match current_list(&lists, &current.unwrap_or_default()) {
         None if lists.is_empty() => "No list yet: start one with New list.".to_string(),
         None => "Pick a list on the left.".to_string(),
         Some(l) if l.tasks.is_empty() => "No tasks yet.".to_string(),
         Some(l) => format!("{} of {} done", l.tasks.iter().filter(|t| t.checked).count(), l.tasks.len()),
-    };
-    (view::sidebar(&lists, &current), summary)
+    }
+}
+
+/// What the sidebar draws apart from the progress bars: the current list, and each list's
+/// index and title in order.
+fn sidebar_shape(lists: &[TodoList], current: &str) -> Value {
+    json!([current, lists.iter().map(|l| [l.index.as_str(), l.title.as_str()]).collect::<Vec<_>>()])
+}
+
+/// The sidebar, drawn when a list is added, deleted, renamed or switched to (a per-window
+/// memory store keeps what it shows); a check only moves a progress bar (`show_progress`), so
+/// it redraws no sidebar and inserts no components.
+fn show_sidebar(
+    lists: Option<Vec<TodoList>>,
+    current: Option<String>,
+    drawn: Option<Value>,
+) -> Result<(Vec<Component>, Value), CallbackError> {
+    let lists = lists.unwrap_or_default();
+    let current = current.unwrap_or_default();
+    let shape = sidebar_shape(&lists, &current);
+    if drawn.as_ref() == Some(&shape) {
+        return Err(PreventUpdate.into());
+    }
+    Ok((view::sidebar(&lists, &current), shape))
+}
+
+/// Each progress bar of the sidebar follows its list: its share done, green when all are. It
+/// waits for `show_sidebar` (its `nav-drawn` input), so a sidebar redrawn in the same wave is
+/// the one whose bars it sets.
+fn show_progress(lists: Option<Vec<TodoList>>, _sidebar: Option<Value>, ctx: Ctx) -> (Vec<f64>, Vec<&'static str>) {
+    let lists = lists.unwrap_or_default();
+    let bars = ctx.outputs_list().first().and_then(Value::as_array).cloned().unwrap_or_default();
+    bars.iter()
+        .map(|bar| {
+            let list = lists.iter().find(|l| bar["id"]["index"] == l.index.as_str());
+            let progress = list.map_or(0.0, TodoList::progress);
+            (progress, view::progress_color(progress))
+        })
+        .unzip()
 }
 
 fn switch_list(_clicks: Vec<Option<u64>>, ctx: Ctx) -> Result<String, CallbackError> {
@@ -94,11 +130,7 @@ type Edited = (Out<Vec<TodoList>>, Drawn);
 /// the rows are now at.
 type RowEdited = (Out<Vec<TodoList>>, Out<Vec<Component>>, Drawn);
 
-fn add_task(
-    _clicks: u64,
-    lists: Option<Vec<TodoList>>,
-    current: Option<String>,
-) -> Result<RowEdited, CallbackError> {
+fn add_task(_clicks: u64, lists: Option<Vec<TodoList>>, current: Option<String>) -> Result<RowEdited, CallbackError> {
     let lists = lists.unwrap_or_default();
     let edit = Edit::of(lists::list_position(&lists, &current.unwrap_or_default()).ok_or(PreventUpdate)?);
     let task = Task::new("", false);
@@ -206,9 +238,22 @@ fn app() -> App {
         )
         .callback((Input::new("current", "data"), lists_state()), Output::new("list-title", "value"), show_title)
         .callback(
-            (Input::new("lists", "data"), Input::new("current", "data")),
-            (Output::new("list-nav", "children"), Output::new("list-summary", "children")),
+            (Input::new("lists", "data"), Input::new("current", "data"), State::new("nav-drawn", "data")),
+            (Output::new("list-nav", "children"), Output::new("nav-drawn", "data")),
+            show_sidebar,
+        )
+        .callback(
+            (Input::new("lists", "data"), Input::new("nav-drawn", "data")),
+            (
+                Output::new(json!({"type": "list-progress", "index": ALL}), "value"),
+                Output::new(json!({"type": "list-progress", "index": ALL}), "color"),
+            ),
             show_progress,
+        )
+        .callback(
+            (Input::new("lists", "data"), Input::new("current", "data")),
+            Output::new("list-summary", "children"),
+            show_summary,
         )
         .callback(task_input("list-button", "n_clicks"), current_out(), switch_list)
         .prevent_initial_call()

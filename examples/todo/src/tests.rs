@@ -45,7 +45,14 @@ async fn checking_a_task_patches_one_stored_bool_and_redraws_no_row() -> deskdas
     assert!(lists[0].tasks[1].checked, "the stored task is checked");
     assert_eq!(t.get("list-summary", "children").await, json!("2 of 3 done"));
     assert_eq!(t.get(part("task-content", &b), "style").await, json!({"opacity": 0.5}), "the done task fades");
-    assert!(sent(&mut t, "tasks", "children").is_empty(), "the task list is not sent again");
+    let sent: Vec<(String, String)> =
+        t.take_batches().into_iter().flat_map(|b| b.updates).map(|u| (u.id.to_string(), u.prop)).collect();
+    let has = |id: &str, prop: &str| sent.iter().any(|(i, p)| i == id && p == prop);
+    assert!(!has("tasks", "children"), "the task list is not sent again: {sent:?}");
+    assert!(!has("list-nav", "children"), "nor the sidebar: {sent:?}");
+    let bar = json!({"type": "list-progress", "index": lists[0].index});
+    let value = t.get(bar, "value").await.as_f64().unwrap_or_default();
+    assert!((value - 200.0 / 3.0).abs() < 1e-9, "its progress bar moves: {value}");
     Ok(())
 }
 
@@ -120,7 +127,8 @@ async fn deleting_the_last_list_leaves_an_empty_state() -> deskdash::Result<()> 
     assert_eq!(t.get("list-summary", "children").await, json!("No list yet: start one with New list."));
     assert_eq!(t.get("new-task", "disabled").await, json!(true), "no list to add a task to");
     t.set("new-task", "n_clicks", 1).await?;
-    assert!(t.take_errors().is_empty(), "adding to no list does nothing, quietly");
+    let errors = t.take_errors();
+    assert!(errors.is_empty(), "adding to no list does nothing, quietly: {errors:?}");
     Ok(())
 }
 
