@@ -83,6 +83,8 @@ async fn log_in_navigate_lock_unlock_and_log_out_on_the_system_keychain() {
     w.wait_js("return !!document.getElementById('_auth_create_user')", 30).await;
     wait_title("Sign in · Secure pages").await;
     assert_eq!(w.js("return location.pathname").await, "/private");
+    let logout_shown = "const b = document.getElementById('_auth_logout'); return !!b && b.offsetParent !== null;";
+    assert_eq!(w.js(logout_shown).await, false, "no Log out while nobody is logged in");
     w.screenshot("first-run").await;
     w.type_into("_auth_create_user", "Zoë").await;
     w.type_into("_auth_create_password", PASSWORD).await;
@@ -90,6 +92,7 @@ async fn log_in_navigate_lock_unlock_and_log_out_on_the_system_keychain() {
     w.click("_auth_create_submit").await;
     w.wait_text("greeting", "Hello, Zoë!", 30).await;
     wait_title("Private").await;
+    w.wait_js(logout_shown, 20).await;
 
     // Links and back: no reload (the window's own marker survives).
     w.js("window.__noReload = true; return true;").await;

@@ -369,9 +369,11 @@ impl FromCallArg for Secrets {
     }
 }
 
-/// A button that logs the window out, for a navigation bar.
+/// A button that logs the window out, for a navigation bar; shown only while a user is
+/// logged in (its wrapper's `display` follows the login, through a built-in callback).
 pub fn logout_button(label: &str) -> Component {
-    crate::dmc::button(label).id(ids::LOGOUT).variant("subtle")
+    let button = crate::dmc::button(label).id(ids::LOGOUT).variant("subtle");
+    crate::component::div(button).id(ids::logout_area(0)).style(callbacks::logout_area_style(false))
 }
 
 /// Accounts and secrets in memory, for tests only: a password is kept as a std hash of it

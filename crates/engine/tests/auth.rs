@@ -437,3 +437,27 @@ fn auth_needs_pages() {
     let err = App::new("a").auth(Auth::new()).layout(div(())).build().err().map(|e| e.to_string()).unwrap_or_default();
     assert!(err.contains("register the app's pages"), "{err}");
 }
+
+#[tokio::test]
+async fn the_logout_button_shows_only_while_someone_is_logged_in() -> Result<()> {
+    let f = fixture();
+    let mut t = window(&f).await;
+    let area = ids::logout_area(0);
+    assert_eq!(t.get(area.clone(), "style").await, serde_json::json!({"display": "none"}), "nobody is logged in yet");
+    go(&mut t, "/private").await;
+    t.user_set_many(vec![
+        Change::new(ids::CREATE_USER, "value", "Zoë"),
+        Change::new(ids::CREATE_PASSWORD, "value", PASSWORD),
+        Change::new(ids::CREATE_CONFIRM, "value", PASSWORD),
+    ])
+    .await?;
+    t.user_set(ids::CREATE_SUBMIT, "n_clicks", 1).await?;
+    t.settle().await;
+    assert_eq!(t.get(area.clone(), "style").await, serde_json::json!({}), "shown once logged in");
+    t.user_set(ids::LOGOUT, "n_clicks", 1).await?;
+    t.settle().await;
+    assert_eq!(t.get(area, "style").await, serde_json::json!({"display": "none"}), "hidden again after logging out");
+    let errors = t.take_errors();
+    assert!(errors.is_empty(), "{errors:?}");
+    Ok(())
+}

@@ -10,7 +10,7 @@ use crate::context::Ctx;
 use crate::deps::{Input, Output, State};
 use crate::error::{CallbackError, PreventUpdate};
 use crate::handler::{ArgCursor, FromCallArg, Update};
-use crate::id::MATCH;
+use crate::id::{ALL, MATCH};
 use serde_json::{json, Value};
 use std::sync::Arc;
 use std::time::Duration;
@@ -168,6 +168,21 @@ fn log_out(_: Option<u64>, login: super::Login) -> Option<String> {
     None
 }
 
+/// How a `logout_button`'s wrapper looks: there only while a user is logged in.
+pub(crate) fn logout_area_style(logged_in: bool) -> Value {
+    if logged_in {
+        json!({})
+    } else {
+        json!({"display": "none"})
+    }
+}
+
+/// Every logout button follows the login: shown while a user is logged in, hidden otherwise.
+fn show_logout(user: Option<String>, ctx: Ctx) -> Vec<Value> {
+    let areas = ctx.outputs_list().first().and_then(Value::as_array).map_or(0, Vec::len);
+    vec![logout_area_style(user.is_some()); areas]
+}
+
 fn log_out_of_lock(_: Option<u64>, login: super::Login) -> (Option<String>, bool) {
     login.log_out();
     tracing::info!("a locked window logged out");
@@ -276,6 +291,16 @@ pub(crate) fn builtin_callbacks() -> Vec<Callback> {
     ]
     .into_iter()
     .map(|cb| cb.prevent_initial_call(true).public().builtin())
+    .chain(std::iter::once(
+        Callback::new(
+            Input::new(ids::USER, "data"),
+            Output::new(json!({"type": ids::LOGOUT_AREA, "n": ALL}), "style"),
+            show_logout,
+        )
+        .name("deskdash.show_logout")
+        .public()
+        .builtin(),
+    ))
     .chain(std::iter::once(
         Callback::new(
             (

@@ -9,6 +9,14 @@ use serde_json::json;
 
 /// The ids of the login machinery's components.
 pub mod ids {
+    /// The `type` of the pattern-matching id of what wraps a `logout_button`: hidden while
+    /// nobody is logged in. A pattern, so an app without one has none for it to miss.
+    pub const LOGOUT_AREA: &str = "_auth_logout_area";
+
+    pub fn logout_area(n: u64) -> serde_json::Value {
+        serde_json::json!({"type": LOGOUT_AREA, "n": n})
+    }
+
     /// A store holding the logged-in user's name (null when logged out); the page router
     /// reads it, so logging in or out redraws the page.
     pub const USER: &str = "_auth_user";
