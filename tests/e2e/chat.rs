@@ -6,22 +6,31 @@
 use super::{app_data_dir, identifier_of};
 use crate::harness::Window;
 
+/// Starts recording every text the live reply shows while it is written.
+async fn watch_the_reply(w: &Window) {
+    w.js("window.__pieces = []; new MutationObserver(() => { const t = document.getElementById('live').textContent; if (t) window.__pieces.push(t); })
+            .observe(document.getElementById('live'), {subtree: true, childList: true, characterData: true}); return true;")
+        .await;
+}
+
+/// What the live reply showed since `watch_the_reply`, in order.
+async fn reply_pieces(w: &Window) -> Vec<String> {
+    let pieces = w.js("return window.__pieces;").await;
+    pieces.as_array().map(|a| a.iter().filter_map(|v| v.as_str().map(String::from)).collect()).unwrap_or_default()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_reply_streams_in_pieces_and_the_history_survives_a_restart() {
     let _ = std::fs::remove_dir_all(app_data_dir(&identifier_of("chat")));
     let w = Window::launch("chat", "chat").await;
     w.wait_text("count", "No messages yet: say hello.", 20).await;
-    // Every text the reply shows while it is written.
-    w.js("window.__pieces = []; new MutationObserver(() => { const t = document.getElementById('live').textContent; if (t) window.__pieces.push(t); })
-            .observe(document.getElementById('live'), {subtree: true, childList: true, characterData: true}); return true;")
-        .await;
+    watch_the_reply(&w).await;
     w.type_into("message", "hello").await;
     w.click("send").await;
     w.wait_text("count", "2 messages, kept across restarts", 30).await;
-    let pieces = w.js("return window.__pieces;").await;
-    let pieces: Vec<&str> = pieces.as_array().map(|a| a.iter().filter_map(|v| v.as_str()).collect()).unwrap_or_default();
+    let pieces = reply_pieces(&w).await;
     assert!(pieces.len() >= 3, "the reply arrived in several pieces: {pieces:?}");
-    assert!(pieces.windows(2).all(|p| p[1].starts_with(p[0])), "each piece extends the last: {pieces:?}");
+    assert!(pieces.windows(2).all(|p| p[1].starts_with(p[0].as_str())), "each piece extends the last: {pieces:?}");
     let reply = w.text("message-1").await;
     assert!(reply.starts_with("Hello!"), "the reply joined the history: {reply:?}");
     w.screenshot("replied").await;
@@ -127,15 +136,12 @@ async fn a_reply_streams_in_from_an_endpoint_set_in_the_settings_with_the_keycha
     .await;
     w.wait_js("return !!document.getElementById('live')", 20).await;
     assert_eq!(w.js("return window.__sameDocument === true").await, true, "the links did not reload the window");
-    w.js("window.__pieces = []; new MutationObserver(() => { const t = document.getElementById('live').textContent; if (t) window.__pieces.push(t); })
-            .observe(document.getElementById('live'), {subtree: true, childList: true, characterData: true}); return true;")
-        .await;
+    watch_the_reply(&w).await;
     w.type_into("message", "hello endpoint").await;
     w.click("send").await;
     w.wait_text("count", "2 messages, kept across restarts", 30).await;
     assert_eq!(w.text("message-1").await, "Streamed from the test endpoint.");
-    let pieces = w.js("return window.__pieces;").await;
-    let pieces: Vec<&str> = pieces.as_array().map(|a| a.iter().filter_map(|v| v.as_str()).collect()).unwrap_or_default();
+    let pieces = reply_pieces(&w).await;
     assert!(pieces.len() >= 3, "the reply arrived in several pieces: {pieces:?}");
     w.screenshot("replied").await;
     w.close().await;
