@@ -49,8 +49,9 @@ pub fn check_in_background<R: Runtime>(app: &AppHandle<R>) {
                 tracing::info!(from = %running, to = %version, "update installed: restarting");
                 app.restart();
             }
+            // Being offline is normal for a desktop app: no update was found, none was refused.
             Err(UpdateFailure::Check(e)) => {
-                tracing::error!(version = %running, "update refused, the installed version goes on: {e}")
+                tracing::warn!(version = %running, "no update check: the update endpoint gave no usable answer ({e}); the installed version goes on")
             }
             Err(UpdateFailure::Install { version, error }) => {
                 tracing::error!(version = %running, found = %version, "update refused, the installed version goes on: {error}");
