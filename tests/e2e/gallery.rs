@@ -106,3 +106,23 @@ async fn the_apps_own_component_round_trips() {
     w.screenshot("own-component").await;
     w.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_virtual_stack_of_ten_thousand_rows_draws_only_those_in_view() {
+    let w = Window::launch("gallery", "virtual-stack").await;
+    open_family(&w, "layout").await;
+    let list = "document.getElementById('virtual-rows')";
+    let drawn = format!("[...{list}.querySelectorAll('[data-index] p')].map(e => e.textContent)");
+    w.wait_js(&format!("return {list}?.dataset.rows === '10000' && {drawn}.includes('Row 1');"), 20).await;
+    let first = w.js(&format!("return {drawn};")).await;
+    let count = first.as_array().map_or(0, Vec::len);
+    assert!(count > 0 && count < 40, "a box 90 px high draws a few of the 10,000 rows, not {count}: {first}");
+    w.screenshot("virtual-stack-top").await;
+    // The box scrolls to its end: the last rows are drawn, the first are gone.
+    w.js(&format!("const box = {list}.parentElement; box.scrollTop = box.scrollHeight; return true;")).await;
+    w.wait_js(&format!("const d = {drawn}; return d.includes('Row 10000') && !d.includes('Row 1');"), 20).await;
+    let errors = logged_errors(&w).await;
+    assert!(errors.is_empty(), "scrolling logged errors: {errors}");
+    w.screenshot("virtual-stack-end").await;
+    w.close().await;
+}

@@ -48,8 +48,16 @@ async fn wait_value(w: &Window, id: &str, want: &str) {
     w.wait_js(&format!("const e = document.getElementById({id:?}); return !!e && e.value === {want:?};"), 20).await;
 }
 
+/// Waits until the list holds `n` rows: counted from its data, since only the rows in view
+/// are drawn; a list this short draws them all.
 async fn wait_rows(w: &Window, n: usize) {
-    w.wait_js(&format!("return document.querySelectorAll('#tasks input[type=checkbox]').length === {n};"), 20).await;
+    w.wait_js(&format!("return document.getElementById('tasks')?.dataset.rows === '{n}';"), 20).await;
+}
+
+/// How many of the list's rows the window has drawn.
+async fn drawn_rows(w: &Window) -> usize {
+    let n = w.js("return document.querySelectorAll('#tasks input[type=checkbox]').length;").await;
+    n.as_u64().and_then(|n| usize::try_from(n).ok()).unwrap_or(0)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -67,6 +75,7 @@ async fn tasks_and_lists_are_edited_and_a_restart_keeps_them() {
 
     w.click("new-task").await;
     wait_rows(&w, 4).await;
+    assert_eq!(drawn_rows(&w).await, 4, "a short list draws every row");
     w.wait_text("list-summary", "2 of 4 done", 20).await;
     let tasks = task_indexes(&w).await;
     write_task(&w, &tasks[3], "Water the plants").await;
@@ -129,7 +138,7 @@ async fn a_second_window_shows_the_first_windows_edits_live() {
     assert_eq!(contents(&w).await, ["Task A", "Task B", "Task C"]);
 
     // Edited in the first window...
-    w.client.switch_to_window(first).await.expect("back to the first window");
+    w.client.switch_to_window(first.clone()).await.expect("back to the first window");
     let tasks = task_indexes(&w).await;
     click_part(&w, "task-checked", &tasks[1]).await;
     w.click("new-task").await;
@@ -139,7 +148,7 @@ async fn a_second_window_shows_the_first_windows_edits_live() {
     w.wait_text("list-summary", "2 of 4 done", 20).await;
 
     // ...and shown in the second, which nobody touched.
-    w.client.switch_to_window(second).await.expect("to the second window again");
+    w.client.switch_to_window(second.clone()).await.expect("to the second window again");
     w.wait_text("list-summary", "2 of 4 done", 20).await;
     wait_rows(&w, 4).await;
     w.wait_js(
@@ -152,6 +161,55 @@ async fn a_second_window_shows_the_first_windows_edits_live() {
     .await;
     let checked = w.js("return [...document.querySelectorAll('#tasks input[type=checkbox]')].map(e => e.checked);").await;
     assert_eq!(checked, serde_json::json!([true, true, false, false]), "the second window shows Task B checked");
+
+    // Renamed in the first window: the second window's title field and sidebar follow.
+    w.client.switch_to_window(first).await.expect("back to the first window to rename");
+    w.type_into("list-title", "My Chores\u{e007}").await;
+    w.client.switch_to_window(second).await.expect("to the second window for the rename");
+    wait_value(&w, "list-title", "My Chores").await;
+    w.wait_js("return document.getElementById('list-nav').textContent.includes('My Chores');", 20).await;
     w.screenshot("second-window").await;
+    w.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_long_list_draws_a_screenful_and_keeps_a_draft_while_scrolled_away() {
+    let _ = std::fs::remove_dir_all(app_data_dir(&identifier_of("todo")));
+    let w = Window::launch("todo", "todo-long").await;
+    w.wait_text("list-summary", "1 of 3 done", 20).await;
+    const ROWS: usize = 80;
+    for n in 4..=ROWS {
+        w.click("new-task").await;
+        wait_rows(&w, n).await;
+    }
+    w.wait_text("list-summary", &format!("1 of {ROWS} done"), 20).await;
+    let drawn = drawn_rows(&w).await;
+    assert!(drawn > 10 && drawn < 50, "a window 900 px high draws a screenful of the {ROWS} rows, not {drawn}");
+
+    // A half-typed edit of the first task (not sent: no Enter, no blur) survives scrolling it
+    // out of view and back. The clicks on Add scrolled the page down to the button.
+    w.js("window.scrollTo(0, 0); return true;").await;
+    w.wait_js("return !!document.querySelector('#tasks [data-index=\"0\"]');", 20).await;
+    let first = task_indexes(&w).await[0].clone();
+    let input = w.client.find(Locator::Css(&selector("task-content", &first))).await.expect("the first task's text");
+    input.send_keys("\u{e010} (half typed)").await.expect("type into the first task");
+    w.js("window.scrollTo(0, document.documentElement.scrollHeight); return true;").await;
+    w.wait_js(&format!("return !!document.querySelector('#tasks [data-index=\"{}\"]');", ROWS - 1), 20).await;
+    let drawn = drawn_rows(&w).await;
+    assert!(drawn < 50, "scrolled to the end, the window still draws a screenful, not {drawn}");
+    let draft = w.js(&format!("return document.querySelector({:?})?.value ?? null;", selector("task-content", &first))).await;
+    assert_eq!(draft, "Task A (half typed)", "the focused row stayed drawn with its draft");
+    w.screenshot("long-list-end").await;
+    w.js("window.scrollTo(0, 0); return true;").await;
+    input.send_keys("\u{e007}").await.expect("send the draft");
+    w.wait_js(
+        &format!("return document.querySelector({:?})?.value === 'Task A (half typed)';", selector("task-content", &first)),
+        20,
+    )
+    .await;
+    w.close().await;
+    let w = Window::launch("todo", "todo-long-restart").await;
+    w.wait_text("list-summary", &format!("1 of {ROWS} done"), 20).await;
+    assert_eq!(contents(&w).await.first().map(String::as_str), Some("Task A (half typed)"), "the sent draft was stored");
     w.close().await;
 }

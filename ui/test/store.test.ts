@@ -50,6 +50,30 @@ describe("Store", () => {
     expect(before).toHaveLength(2);
   });
 
+  it("keeps an edit inside a row across patches of the list, and takes a redrawn row's props", () => {
+    const s = new Store();
+    s.load(layout);
+    const item = '{"index":2,"type":"item"}';
+    const row = (i: number, value: string) => ({
+      type: "Group",
+      props: { id: { type: "row", index: i }, children: [{ type: "Input", props: { id: { type: "item", index: i }, value } }] },
+    });
+    const append = (wave: number, i: number) =>
+      s.applyBatch({ wave, compute_us: 0, busy: [], updates: [{ id: "list", prop: "children", patch: [{ op: "append", path: [], value: row(i, "") }] }] });
+    s.applyBatch({ wave: 1, compute_us: 0, busy: [], updates: [{ id: "list", prop: "children", value: [row(1, ""), row(2, "")] }] });
+    s.set(item, { value: "typed" });
+    append(2, 3);
+    expect(s.get(item)).toMatchObject({ value: "typed" });
+    const rows = s.get("list")?.["children"] as Array<{ props: { children: Array<{ props: Record<string, unknown> }> } }>;
+    expect(rows[1]?.props.children[0]?.props["value"]).toBe("typed");
+    // Another window's edit redraws the list: its rows' props are the window's now.
+    s.applyBatch({ wave: 3, compute_us: 0, busy: [], updates: [{ id: "list", prop: "children", value: [row(1, ""), row(2, "from elsewhere")] }] });
+    append(4, 3);
+    expect(s.get(item)).toMatchObject({ value: "from elsewhere" });
+    append(5, 4);
+    expect(s.get(item)).toMatchObject({ value: "from elsewhere" });
+  });
+
   it("tracks which components are being computed", () => {
     const s = new Store();
     s.load(layout);

@@ -37,7 +37,11 @@ containers!(
     app_shell => "AppShell", app_shell_header => "AppShellHeader", app_shell_navbar => "AppShellNavbar",
     app_shell_aside => "AppShellAside", app_shell_main => "AppShellMain", app_shell_footer => "AppShellFooter",
     container => "Container", grid => "Grid", grid_col => "GridCol", simple_grid => "SimpleGrid",
-    group => "Group", stack => "Stack", flex => "Flex", center => "Center", paper => "Paper",
+    group => "Group", stack => "Stack",
+    /// A stack of rows drawn only while in view: a list of thousands draws, switches and
+    /// patches at the cost of a screenful. Every row stays in the layout (ALL inputs see them).
+    virtual_stack => "VirtualStack",
+    flex => "Flex", center => "Center", paper => "Paper",
     card => "Card", card_section => "CardSection", scroll_area => "ScrollArea",
     text => "Text", code => "Code", kbd => "Kbd", blockquote => "Blockquote", list => "List",
     list_item => "ListItem", button => "Button", action_icon => "ActionIcon", alert => "Alert",

@@ -59,6 +59,15 @@ pub fn layout_family() -> Component {
         plain("Paper", dmc::paper("A paper with a shadow").shadow("sm").p("md")),
         plain("Divider", (dmc::text("above"), dmc::divider().prop("label", "a labelled divider"), dmc::text("below"))),
         plain("ScrollArea", dmc::scroll_area((1..=12).map(|n| dmc::text(format!("Row {n}"))).collect::<Vec<_>>()).h(90)),
+        // Ten thousand rows in a box that scrolls: only the ones in view are drawn.
+        plain(
+            "VirtualStack",
+            div(dmc::virtual_stack((1..=10_000).map(|n| dmc::text(format!("Row {n}")).size("sm")).collect::<Vec<_>>())
+                .id("virtual-rows")
+                .gap(4)
+                .prop("estimateSize", 26.0))
+            .style(json!({"height": 90, "overflowY": "auto"})),
+        ),
         plain(
             "Card and CardSection",
             dmc::card((dmc::card_section(dmc::text("a section").p("xs")).with_border(), dmc::text("body"))).with_border(),
@@ -87,7 +96,11 @@ pub fn typography() -> Component {
         ),
         plain(
             "Blockquote",
-            dmc::blockquote("Data apps, on the desktop.").prop("cite", "– deskdash").icon(dmc::icon("tabler:quote")).mt("lg").ml("xs"),
+            dmc::blockquote("Data apps, on the desktop.")
+                .prop("cite", "– deskdash")
+                .icon(dmc::icon("tabler:quote"))
+                .mt("lg")
+                .ml("xs"),
         ),
         plain("List", dmc::list((dmc::list_item("Layouts"), dmc::list_item("Callbacks"), dmc::list_item("Stores")))),
     ])

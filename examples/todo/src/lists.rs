@@ -115,8 +115,10 @@ pub fn delete_task(edit: &Edit, task: usize) -> Patch {
     edit.patch().delete([PathSeg::from(edit.list), "tasks".into(), task.into()])
 }
 
-pub fn rename_list(edit: &Edit, title: &str) -> Patch {
-    edit.patch().assign([PathSeg::from(edit.list), "title".into()], title)
+/// A rename leaves the list's edit token alone: its rows are unchanged, so no window redraws
+/// them (the title field and the sidebar follow the title itself).
+pub fn rename_list(list: usize, title: &str) -> Patch {
+    Patch::new().assign([PathSeg::from(list), "title".into()], title)
 }
 
 pub fn add_list(list: &TodoList) -> Patch {
@@ -169,8 +171,9 @@ mod tests {
         let deleted = patched(&lists, delete_task(&Edit::of(0), 1));
         assert_eq!(deleted[0].tasks.iter().map(|t| t.content.as_str()).collect::<Vec<_>>(), ["Task A", "Task C"]);
 
-        let renamed = patched(&lists, rename_list(&Edit::of(1), "Groceries"));
+        let renamed = patched(&lists, rename_list(1, "Groceries"));
         assert_eq!(renamed[1].title, "Groceries");
+        assert_eq!(renamed[1].edit, lists[1].edit, "a rename redraws no rows");
 
         let third = TodoList::new("New list", Vec::new());
         let grown = patched(&lists, add_list(&third));

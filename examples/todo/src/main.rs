@@ -58,11 +58,27 @@ fn show_list(
     Ok((view::task_rows(list.as_ref()), list.is_none(), at))
 }
 
-/// The title field, filled when the window switches lists. It is not redrawn from the stored
-/// lists: typing in it renames the list, so it would feed itself (a cycle the app refuses).
-fn show_title(current: Option<String>, lists: Option<Vec<TodoList>>) -> String {
-    let lists = lists.unwrap_or_default();
-    current.as_deref().and_then(|c| current_list(&lists, c)).map(|l| l.title.clone()).unwrap_or_default()
+/// The title field and the list's name, owned by one callback so neither feeds the other (the
+/// engine does not fire a callback with its own output): typing renames the current list, and
+/// any other change (a switch, a load, a rename stored by another window) brings the field to
+/// the stored title. Only the current list's part of the stored lists is read.
+fn title_and_rename(
+    typed: Option<String>,
+    current: Option<String>,
+    lists: Value,
+    ctx: Ctx,
+) -> Result<(Out<String>, Out<Vec<TodoList>>), CallbackError> {
+    let current = current.unwrap_or_default();
+    let all = lists.as_array().map(Vec::as_slice).unwrap_or_default();
+    let at = all.iter().position(|l| l["index"] == current.as_str());
+    let stored = at.and_then(|i| all[i]["title"].as_str()).unwrap_or_default();
+    let typed = typed.unwrap_or_default();
+    let renamed = ctx.triggered_prop_ids().contains_key("list-title.value");
+    match at {
+        Some(at) if renamed && typed != stored => Ok((Update::NoUpdate, Update::Patch(lists::rename_list(at, &typed)))),
+        _ if renamed || typed == stored => Err(PreventUpdate.into()),
+        _ => Ok((Update::Set(stored.to_string()), Update::NoUpdate)),
+    }
 }
 
 /// The current list's summary, after any change to the lists.
@@ -184,18 +200,6 @@ fn delete_task(
     Ok((Update::Patch(lists::delete_task(&edit, t)), Update::Patch(Patch::new().delete([t])), edit.drawn(&lists)))
 }
 
-fn rename_list(title: Option<String>, lists: Option<Vec<TodoList>>, current: Option<String>) -> Result<Edited, CallbackError> {
-    let lists = lists.unwrap_or_default();
-    let title = title.unwrap_or_default();
-    match lists::list_position(&lists, &current.unwrap_or_default()) {
-        Some(at) if lists[at].title != title => {
-            let edit = Edit::of(at);
-            Ok((Update::Patch(lists::rename_list(&edit, &title)), edit.drawn(&lists)))
-        }
-        _ => Err(PreventUpdate.into()),
-    }
-}
-
 fn add_list(_clicks: u64) -> (Out<Vec<TodoList>>, String) {
     let list = TodoList::new("New list", Vec::new());
     (Update::Patch(lists::add_list(&list)), list.index)
@@ -236,7 +240,13 @@ fn app() -> App {
             (Output::new("tasks", "children"), Output::new("new-task", "disabled"), Output::new("drawn", "data")),
             show_list,
         )
-        .callback((Input::new("current", "data"), lists_state()), Output::new("list-title", "value"), show_title)
+        .callback(
+            (Input::new("list-title", "value"), Input::new("current", "data"), Input::new("lists", "data")),
+            // The one writer of the stored lists that runs on load (to fill the field), so
+            // the one without `allow_duplicate`; every other writer has it.
+            (Output::new("list-title", "value"), Output::new("lists", "data")),
+            title_and_rename,
+        )
         .callback(
             (Input::new("lists", "data"), Input::new("current", "data"), State::new("nav-drawn", "data")),
             (Output::new("list-nav", "children"), Output::new("nav-drawn", "data")),
@@ -280,8 +290,6 @@ fn app() -> App {
             (lists_out(), tasks_out(), drawn_out()),
             delete_task,
         )
-        .prevent_initial_call()
-        .callback((Input::new("list-title", "value"), lists_state(), current_state()), (lists_out(), drawn_out()), rename_list)
         .prevent_initial_call()
         .callback(Input::new("new-list", "n_clicks"), (lists_out(), current_out()), add_list)
         .prevent_initial_call()

@@ -34,6 +34,21 @@ async fn the_first_start_shows_the_tutorials_lists() -> deskdash::Result<()> {
     Ok(())
 }
 
+/// The kind of the layout's component with the string id `id`.
+fn kind_of(node: &Value, id: &str) -> Option<String> {
+    if node["props"]["id"] == id {
+        return node["type"].as_str().map(String::from);
+    }
+    let children = node["props"].as_object()?.values();
+    children.flat_map(|v| v.as_array().cloned().unwrap_or_else(|| vec![v.clone()])).find_map(|c| kind_of(&c, id))
+}
+
+#[test]
+fn the_task_list_draws_only_the_rows_in_view() {
+    let layout = view::layout(&lists::sample()).to_json();
+    assert_eq!(kind_of(&layout, "tasks").as_deref(), Some("VirtualStack"));
+}
+
 #[tokio::test]
 async fn checking_a_task_patches_one_stored_bool_and_redraws_no_row() -> deskdash::Result<()> {
     let mut t = TestApp::start(app()).await?;
@@ -133,7 +148,7 @@ async fn deleting_the_last_list_leaves_an_empty_state() -> deskdash::Result<()> 
 }
 
 #[tokio::test]
-async fn an_edit_in_another_window_redraws_this_windows_list_and_its_own_edits_do_not() -> deskdash::Result<()> {
+async fn an_edit_in_another_window_redraws_this_windows_list_and_title_and_its_own_edits_do_not() -> deskdash::Result<()> {
     let spec = app().build()?;
     let stores = Stores::in_memory();
     let mut here = TestApp::start_in(spec.clone(), stores.clone(), "main").await?;
@@ -158,5 +173,19 @@ async fn an_edit_in_another_window_redraws_this_windows_list_and_its_own_edits_d
     assert!(sent(&mut here, "tasks", "children").is_empty(), "a local edit redraws no row");
     there.settle().await;
     assert_eq!(there.get(part("task-content", &c), "value").await, json!("Task C, edited here"));
+
+    // Renamed in the other window: this window's title field follows, and its own rename
+    // reaches the other window's field and not its own twice.
+    here.take_batches();
+    there.set("list-title", "value", "My Chores").await?;
+    here.settle().await;
+    assert_eq!(here.get("list-title", "value").await, json!("My Chores"), "the title follows a rename made elsewhere");
+    assert!(sent(&mut here, "tasks", "children").is_empty(), "a rename redraws no rows");
+    assert_eq!(stored(here.get("lists", "data").await)[0].title, "My Chores");
+    here.set("list-title", "value", "Chores").await?;
+    there.settle().await;
+    assert_eq!(there.get("list-title", "value").await, json!("Chores"));
+    let errors = [here.take_errors(), there.take_errors()].concat();
+    assert!(errors.is_empty(), "{errors:?}");
     Ok(())
 }

@@ -21,10 +21,17 @@ export class Store {
   private batchListeners = new Set<(changed: Array<[string, string]>) => void>();
   root: ComponentNode | null = null;
 
+  /** Nodes whose components' props are recorded as they are now. A node stays the same
+   * object only while nothing inside it was edited (`materialize` replaces every node on the
+   * way to an edited component), so registering it again would record the same props: a
+   * patch that appends one row to 1,000 registers the one row. */
+  private registered = new WeakSet<ComponentNode>();
+
   load(layout: ComponentNode): void {
     this.root = layout;
     this.props.clear();
     this.edited.clear();
+    this.registered = new WeakSet();
     this.register(layout);
   }
 
@@ -34,7 +41,7 @@ export class Store {
       v.forEach((x) => this.register(x));
       return;
     }
-    if (!isComponent(v)) return;
+    if (!isComponent(v) || this.registered.has(v)) return;
     const id = v.props["id"] as ComponentId | undefined;
     if (id !== undefined && id !== null) {
       const key = idKey(id);
@@ -44,6 +51,7 @@ export class Store {
     for (const value of Object.values(v.props)) {
       if (Array.isArray(value) || isComponent(value)) this.register(value);
     }
+    this.registered.add(v);
   }
 
   /** `v` with the props of its edited components as they are now, since the session patches

@@ -26,6 +26,9 @@ pub(super) const KINDS: &[KindSpec] = kinds!(Mantine;
         "preventGrowOverflow": Bool,
     };
     "Stack" { "children": Children, "gap": Any, "justify": Str, "align": Str };
+    // deskdash's own: a Stack whose rows are drawn only while in view (`estimateSize`, a row's
+    // height in px before it is first drawn; `overscan`, rows drawn beyond the view each side).
+    "VirtualStack" { "children": Children, "gap": Any, "estimateSize": Num, "overscan": Int };
     "Flex" {
         "children": Children, "gap": Any, "rowGap": Any, "columnGap": Any, "direction": Any, "wrap": Any,
         "justify": Any, "align": Any,

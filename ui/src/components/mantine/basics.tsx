@@ -1,6 +1,6 @@
 // The Mantine layout basics that load with the renderer: MantineProvider (a dmc app's root,
-// its theme switchable at run time), and Card, Group, Stack, SimpleGrid and Text, which plain
-// Dash-style apps lay out with too. The rest of the layout and
+// its theme switchable at run time), and Card, Group, Stack, VirtualStack, SimpleGrid and
+// Text, which plain Dash-style apps lay out with too. The rest of the layout and
 // typography families load on first use (./families).
 
 import { useContext, useEffect, type ComponentType } from "react";
@@ -9,6 +9,7 @@ import { type ComponentProps } from "../../props";
 import { Node } from "../../node";
 import { ThemeContext } from "../../theme";
 import { mantineProps, passThrough } from "./kit";
+import { virtualStackComponents } from "./virtualStack";
 
 function DdCard(p: ComponentProps) {
   return <Card shadow="xs" radius="lg" padding="md" miw={0} {...mantineProps("Card", p)} />;
@@ -38,6 +39,7 @@ export const basicComponents: Record<string, ComponentType<ComponentProps>> = {
   Card: DdCard,
   Group: passThrough("Group", Group, { gap: "md" }),
   Stack: passThrough("Stack", Stack, { gap: "md" }),
+  ...virtualStackComponents,
   SimpleGrid: passThrough("SimpleGrid", SimpleGrid, { cols: 1, spacing: "md" }),
   Text: passThrough("Text", Text),
 };
