@@ -40,6 +40,10 @@ requestAnimationFrame(() => requestAnimationFrame(() => {
       // How much of it came before the answer from Rust arrived (input, IPC and the wave).
       const a = window.__deskdashLastAnswer;
       (window.__benchAnswered ??= []).push(a && a.sent >= t0 ? a.answered - t0 : null);
+      // The batches it brought: their time in the window's store, and until React drew them.
+      const applied = (window.__deskdashApply || []).filter((b) => b.at >= t0);
+      const sum = (f) => applied.reduce((s, b) => s + f(b), 0);
+      (window.__benchApplied ??= []).push([sum((b) => b.store), sum((b) => b.drawn)]);
       done(performance.now() - t0);
     }));
     return true;
@@ -81,6 +85,17 @@ async fn answered_ms(w: &Window) -> f64 {
     median(times.as_array().map(|a| a.iter().filter_map(Value::as_f64).collect()).unwrap_or_default())
 }
 
+/// The medians, since the last call, of the ms the clicks' batches spent in the window's
+/// store and until React had drawn them.
+async fn applied_ms(w: &Window) -> (f64, f64) {
+    let v = w.js("const a = window.__benchApplied || []; window.__benchApplied = []; return a;").await;
+    let pairs: Vec<(f64, f64)> = v
+        .as_array()
+        .map(|a| a.iter().filter_map(|p| Some((p.get(0)?.as_f64()?, p.get(1)?.as_f64()?))).collect())
+        .unwrap_or_default();
+    (median(pairs.iter().map(|p| p.0).collect()), median(pairs.iter().map(|p| p.1).collect()))
+}
+
 async fn rows(w: &Window) -> u64 {
     w.js(&format!("return {ROWS};")).await.as_u64().unwrap_or(0)
 }
@@ -105,9 +120,11 @@ async fn measure_size(w: &Window, n: u64) -> Value {
     grow_to(w, n.saturating_sub(20)).await;
     rust_ms(w).await;
     answered_ms(w).await;
+    applied_ms(w).await;
     let adds = grow_to(w, n).await;
     let add_rust = rust_ms(w).await;
     let add_answered = answered_ms(w).await;
+    let (add_store, add_drawn) = applied_ms(w).await;
     // Back to the top of the list, where the checked rows are.
     w.js("window.scrollTo(0, 0); return true;").await;
     tokio::time::sleep(Duration::from_millis(200)).await;
@@ -119,34 +136,65 @@ async fn measure_size(w: &Window, n: u64) -> Value {
     }
     let check_rust = rust_ms(w).await;
     let check_answered = answered_ms(w).await;
+    let (check_store, check_drawn) = applied_ms(w).await;
+    rust_ms(w).await;
+    answered_ms(w).await;
+    applied_ms(w).await;
     let mut switches = Vec::new();
+    let (mut switch_rust, mut switch_answered, mut switch_store, mut switch_drawn) = (vec![], vec![], vec![], vec![]);
     for _ in 0..5 {
         w.js(&format!("{}.click(); return true;", nav("Shopping list"))).await;
         w.wait_js(&format!("return {ROWS} === 0 && document.getElementById('list-title').value === 'Shopping list';"), 30).await;
         tokio::time::sleep(Duration::from_millis(100)).await;
         w.js(&format!("{}.id = 'bench-nav-target'; return true;", nav("My Tasks"))).await;
+        // Only the timed switch's figures count: drop those of the switch away.
+        rust_ms(w).await;
+        answered_ms(w).await;
+        applied_ms(w).await;
         switches.push(click_until(w, "#bench-nav-target", json!({"rows": n})).await);
+        switch_rust.push(rust_ms(w).await);
+        switch_answered.push(answered_ms(w).await);
+        let (store, drawn) = applied_ms(w).await;
+        switch_store.push(store);
+        switch_drawn.push(drawn);
     }
     let out = json!({
         "tasks": n,
         "add_ms": median(adds),
         "add_rust_wave_ms": add_rust,
         "add_answered_ms": add_answered,
+        "add_store_ms": add_store,
+        "add_drawn_ms": add_drawn,
         "check_ms": median(checks),
         "check_rust_wave_ms": check_rust,
         "check_answered_ms": check_answered,
+        "check_store_ms": check_store,
+        "check_drawn_ms": check_drawn,
         "switch_ms": median(switches),
+        "switch_rust_wave_ms": median(switch_rust),
+        "switch_answered_ms": median(switch_answered),
+        "switch_store_ms": median(switch_store),
+        "switch_drawn_ms": median(switch_drawn),
     });
     println!(
-        "todo at {n} tasks: add {} ms ({} in Rust, answered after {}), check {} ms ({} in Rust, answered after {}), \
-         switch to the list {} ms (medians)",
+        "todo at {n} tasks: add {} ms ({} in Rust, answered after {}, then {} in the store, drawn {} after the answer), \
+         check {} ms ({} in Rust, answered after {}, then {} in the store, drawn {} after the answer), \
+         switch to the list {} ms ({} in Rust, answered after {}, then {} in the store, drawn {} after the answer) (medians)",
         out["add_ms"],
         out["add_rust_wave_ms"],
         out["add_answered_ms"],
+        out["add_store_ms"],
+        out["add_drawn_ms"],
         out["check_ms"],
         out["check_rust_wave_ms"],
         out["check_answered_ms"],
-        out["switch_ms"]
+        out["check_store_ms"],
+        out["check_drawn_ms"],
+        out["switch_ms"],
+        out["switch_rust_wave_ms"],
+        out["switch_answered_ms"],
+        out["switch_store_ms"],
+        out["switch_drawn_ms"]
     );
     out
 }

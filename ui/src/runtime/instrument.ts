@@ -10,6 +10,8 @@ declare global {
     __deskdashFirstPaint?: number;
     /** Wall-clock time (ms since the epoch) of the paint after the last batch. */
     __deskdashBatchPaint?: number;
+    /** The last batches' time in the window's store (ms), and until React drew them. */
+    __deskdashApply?: Array<{ at: number; store: number; drawn: number }>;
     /** When the last change was sent and when its answer arrived (`performance.now()`). */
     __deskdashLastAnswer?: { sent: number; answered: number };
   }
@@ -19,6 +21,17 @@ export function recordWave(us: number): void {
   const waves = (window.__deskdashWaves ??= []);
   waves.push(us);
   if (waves.length > 1000) waves.splice(0, waves.length - 1000);
+}
+
+/** A batch applied since `started`: its time in the store now, and until the drawing it
+ * caused was committed (React draws a store's changes before the task's microtasks end). */
+export function recordApply(started: number): void {
+  const store = performance.now() - started;
+  const log = (window.__deskdashApply ??= []);
+  setTimeout(() => {
+    log.push({ at: started, store, drawn: performance.now() - started });
+    if (log.length > 1000) log.splice(0, log.length - 1000);
+  }, 0);
 }
 
 export function recordFirstPaint(): void {

@@ -4,7 +4,7 @@
 import { Clientside } from "./clientside";
 import { errorLog, noticeLog } from "./errors";
 import { type ComponentId, idKey } from "./ids";
-import { recordAnswer, recordWave } from "./instrument";
+import { recordAnswer, recordApply, recordWave } from "./instrument";
 import type { ColorScheme, PatchBatch, Theme } from "./protocol";
 import { Store } from "./store";
 import type { Change, LoadMessage, PushMessage, Transport } from "./transport";
@@ -99,8 +99,14 @@ export class WindowSession {
   }
 
   private applyBatch(batch: PatchBatch): void {
-    if (this.instrument) recordWave(batch.compute_us);
+    if (!this.instrument) {
+      this.store.applyBatch(batch);
+      return;
+    }
+    recordWave(batch.compute_us);
+    const started = performance.now();
     this.store.applyBatch(batch);
+    recordApply(started);
   }
 
   private onPush(m: PushMessage): void {
