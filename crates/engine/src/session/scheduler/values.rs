@@ -40,11 +40,15 @@ impl Actor {
                 props.insert(prop.to_string(), crate::layout::by_reference(&self.reg.catalog, &value));
             }
             self.hydrate(&added, false);
-            self.apply_persistence(&added, false);
+            let remembered = self.apply_persistence(&added, false);
+            // What was just inserted is what the registry now holds, unless a store inside it
+            // took its saved data or a remembered edit was put back: only then is it rebuilt
+            // from the registry (a switch to 1,000 new rows would otherwise copy them twice).
+            let as_inserted = !remembered && !added.iter().any(|k| self.is_store(k));
             if !added.is_empty() || !removed.is_empty() {
                 self.relayout(&added.into_iter().collect());
             }
-            return Ok(self.reg.materialized(key, prop));
+            return Ok(if as_inserted { value } else { self.reg.materialized(key, prop) });
         } else if let Some(props) = self.reg.props.get_mut(key) {
             props.insert(prop.to_string(), value.clone());
         }
