@@ -63,7 +63,8 @@ export function Node({ node }: { node: unknown }): ReactNode {
   return String(JSON.stringify(node));
 }
 
-function childKey(child: unknown, i: number): string {
+/** A child's identity across redraws: its id, else its `key`, else its place. */
+export function childKey(child: unknown, i: number): string {
   if (isComponent(child)) {
     const id = child.props["id"] as ComponentId | undefined;
     if (id !== undefined && id !== null) return idKey(id);

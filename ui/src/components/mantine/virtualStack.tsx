@@ -7,24 +7,11 @@ import { useCallback, useLayoutEffect, useRef, useState, type FocusEvent, type R
 import { Box, getSpacing } from "@mantine/core";
 import { defaultRangeExtractor, useVirtualizer, useWindowVirtualizer, type Range, type Virtualizer } from "@tanstack/react-virtual";
 import { type ComponentProps, num } from "../../props";
-import { Node } from "../../node";
-import { idKey, isComponent, type ComponentId } from "../../runtime/ids";
+import { childKey, Node } from "../../node";
 import { loose, mantineProps } from "./kit";
 
 const HANDLED = ["children", "gap", "estimateSize", "overscan"] as const;
 const ROW_ATTRIBUTE = "data-row-key";
-
-/** A row's identity across patches: its id, else its `key`, else its place. Measured heights
- * and the focused row follow it when rows before it come or go. */
-function rowKey(row: unknown, i: number): string {
-  if (isComponent(row)) {
-    const id = row.props["id"] as ComponentId | undefined;
-    if (id !== undefined && id !== null) return idKey(id);
-    const k = row.props["key"];
-    if (typeof k === "string" || typeof k === "number") return `k${k}`;
-  }
-  return `i${i}`;
-}
 
 /** Whether the list scrolls with the page rather than an element. */
 const isPage = (scroller: HTMLElement | Window): scroller is Window => scroller === window;
@@ -143,7 +130,8 @@ const LooseBox = loose(Box);
 function VirtualStack(p: ComponentProps) {
   const children = p.props["children"];
   const rows = Array.isArray(children) ? children : children === undefined || children === null ? [] : [children];
-  const keys = rows.map(rowKey);
+  // Measured heights and the focused row follow a row's key when rows before it come or go.
+  const keys = rows.map(childKey);
   const [list, setList] = useState<HTMLElement | null>(null);
   const [scroller, setScroller] = useState<HTMLElement | Window | null>(null);
   useLayoutEffect(() => {
