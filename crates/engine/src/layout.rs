@@ -42,6 +42,20 @@ pub struct Registry {
     pub catalog: Arc<Catalog>,
 }
 
+/// What one change of the layout did: the components registered (in layout order) and those
+/// removed for good (a component replaced by one with its id is among the added only).
+#[derive(Debug, Default)]
+pub struct LayoutChange {
+    pub added: Vec<String>,
+    pub removed: Vec<(String, ComponentId)>,
+}
+
+impl LayoutChange {
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.removed.is_empty()
+    }
+}
+
 struct Found {
     key: String,
     node: Node,
@@ -167,10 +181,10 @@ impl Registry {
     /// Registers every id'd component inside `v`, rejecting ids that already exist (other
     /// than those in `leaving`, which are about to be removed).
     fn insert_tree(&mut self, v: &Value, owner: Owner) -> Result<Vec<String>> {
-        self.insert_tree_replacing(v, owner, &[])
+        Ok(self.insert_tree_replacing(v, owner, &[])?.added)
     }
 
-    fn insert_tree_replacing(&mut self, v: &Value, owner: Owner, leaving: &[String]) -> Result<Vec<String>> {
+    fn insert_tree_replacing(&mut self, v: &Value, owner: Owner, leaving: &[String]) -> Result<LayoutChange> {
         let mut found = Vec::new();
         let base = owner.as_ref().map(|(k, p)| format!("{k}.{p}")).unwrap_or_default();
         // Below its owner's props: the owner component, its props, then this value.
@@ -180,7 +194,7 @@ impl Registry {
     }
 
     /// Registers what a walk found (after checking its ids are new) and forgets `leaving`.
-    fn insert_found(&mut self, found: Vec<Found>, leaving: &[String]) -> Result<Vec<String>> {
+    fn insert_found(&mut self, found: Vec<Found>, leaving: &[String]) -> Result<LayoutChange> {
         // A set, not the list: a list of 1,000 rows replaced by itself plus one would
         // otherwise compare every arriving key with every leaving one.
         let leaving_set: HashSet<&str> = leaving.iter().map(String::as_str).collect();
@@ -196,8 +210,11 @@ impl Registry {
             }
             seen.insert(&f.key, &f.node.path);
         }
+        let mut removed = Vec::new();
         for key in leaving {
-            self.nodes.remove(key);
+            if let Some(node) = self.nodes.remove(key) {
+                removed.push((key.clone(), node.id));
+            }
             if let Some(props) = self.props.remove(key) {
                 for prop in props.keys() {
                     self.owned.remove(&(key.clone(), prop.clone()));
@@ -216,7 +233,8 @@ impl Registry {
             self.props.insert(f.key.clone(), f.props);
             self.nodes.insert(f.key, f.node);
         }
-        Ok(keys)
+        removed.retain(|(key, _)| !self.nodes.contains_key(key));
+        Ok(LayoutChange { added: keys, removed })
     }
 
     /// Keys of every component held, directly or deeper, in `owner`.
@@ -244,7 +262,7 @@ impl Registry {
             return Some(Err(e));
         }
         let added = match self.insert_found(found, &[]) {
-            Ok(added) => added,
+            Ok(change) => change.added,
             Err(e) => return Some(Err(e)),
         };
         let reference = by_reference(&self.catalog, child);
@@ -262,7 +280,7 @@ impl Registry {
     /// Removes the `index`th component of the list held in `key.prop` and everything inside
     /// it, leaving its siblings as they are. Returns the keys removed, or `None` when that
     /// entry is not a component with an id (the caller then rewrites the whole list).
-    pub fn remove_child(&mut self, key: &str, prop: &str, index: usize) -> Option<Vec<String>> {
+    pub fn remove_child(&mut self, key: &str, prop: &str, index: usize) -> Option<Vec<(String, ComponentId)>> {
         let entry = self.props.get(key)?.get(prop)?.as_array()?.get(index)?;
         let (_, props) = as_component(entry)?;
         let child = id_key(&ComponentId::from_json(props.get("id")?).ok()?);
@@ -270,12 +288,15 @@ impl Registry {
         for held in self.props.get(&child).map(|p| p.keys().cloned().collect::<Vec<_>>()).unwrap_or_default() {
             self.owned_within(&(child.clone(), held), &mut leaving);
         }
-        for gone in &leaving {
-            self.nodes.remove(gone);
-            if let Some(props) = self.props.remove(gone) {
+        let mut removed = Vec::with_capacity(leaving.len());
+        for gone in leaving {
+            if let Some(props) = self.props.remove(&gone) {
                 for held in props.keys() {
                     self.owned.remove(&(gone.clone(), held.clone()));
                 }
+            }
+            if let Some(node) = self.nodes.remove(&gone) {
+                removed.push((gone, node.id));
             }
         }
         if let Some(list) = self.props.get_mut(key).and_then(|p| p.get_mut(prop)).and_then(Value::as_array_mut) {
@@ -284,30 +305,30 @@ impl Registry {
         if let Some(siblings) = self.owned.get_mut(&(key.to_string(), prop.to_string())) {
             siblings.retain(|k| *k != child);
         }
-        Some(leaving)
+        Some(removed)
     }
 
-    /// Replaces the components held in `key.prop` by those in `value`. Returns the keys
+    /// Replaces the components held in `key.prop` by those in `value`. Returns the components
     /// added and removed. On a duplicate id nothing changes.
-    pub fn replace_children(&mut self, key: &str, prop: &str, value: &Value) -> Result<(Vec<String>, Vec<String>)> {
+    pub fn replace_children(&mut self, key: &str, prop: &str, value: &Value) -> Result<LayoutChange> {
         let owner = (key.to_string(), prop.to_string());
         let mut leaving = Vec::new();
         self.owned_within(&owner, &mut leaving);
-        let added = self.insert_tree_replacing(value, Some(owner.clone()), &leaving)?;
-        if added.is_empty() {
+        let change = self.insert_tree_replacing(value, Some(owner.clone()), &leaving)?;
+        if change.added.is_empty() {
             self.owned.remove(&owner);
         } else {
             self.owned.insert(
                 owner,
-                added
+                change
+                    .added
                     .iter()
                     .filter(|k| self.nodes.get(*k).is_some_and(|n| n.owner.as_ref().is_some_and(|o| o.0 == key && o.1 == prop)))
                     .cloned()
                     .collect(),
             );
         }
-        let removed = leaving.into_iter().filter(|k| !self.nodes.contains_key(k)).collect();
-        Ok((added, removed))
+        Ok(change)
     }
 
     pub fn get(&self, key: &str, prop: &str) -> Value {

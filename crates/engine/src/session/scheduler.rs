@@ -373,18 +373,22 @@ impl Actor {
         }
     }
 
-    fn describe(&self, r: &Resolved, prop: &str, with_value: bool) -> Value {
-        let one = |k: &String| {
+    /// A dependency as `inputs_list` and its kin show it: each component's id and property,
+    /// with `value` (what `value_of` gave for it) when there is one.
+    fn describe(&self, r: &Resolved, prop: &str, value: Option<&Value>) -> Value {
+        let one = |k: &String, value: Option<&Value>| {
             let id = self.reg.nodes.get(k).map(|n| n.id.to_json()).unwrap_or(Value::Null);
-            if with_value {
-                json!({"id": id, "property": prop, "value": self.reg.materialized(k, prop)})
-            } else {
-                json!({"id": id, "property": prop})
+            match value {
+                Some(v) => json!({"id": id, "property": prop, "value": v}),
+                None => json!({"id": id, "property": prop}),
             }
         };
         match r {
-            Resolved::One(k) => one(k),
-            Resolved::Many(ks) => Value::Array(ks.iter().map(one).collect()),
+            Resolved::One(k) => one(k, value),
+            Resolved::Many(ks) => {
+                let values = value.and_then(Value::as_array);
+                Value::Array(ks.iter().enumerate().map(|(n, k)| one(k, values.map(|v| v.get(n).unwrap_or(&Value::Null)))).collect())
+            }
             Resolved::Missing => Value::Null,
         }
     }
@@ -412,6 +416,8 @@ impl Actor {
         let mut labels = Vec::new();
         let (mut inputs_list, mut states_list) = (Vec::new(), Vec::new());
         for (d, r) in spec.deps.iter().zip(&inst.deps) {
+            // The value as passed; a store's data read by reference is `None` here.
+            let mut passed = None;
             if d.passes_value() {
                 // A Rust callback reads a store's data by reference; JavaScript needs it whole.
                 let by_reference = if clientside { None } else { self.reads_store_data(r, &d.prop) };
@@ -423,19 +429,24 @@ impl Actor {
                     None => {
                         values.push(self.value_of(r, &d.prop));
                         typed.push(None);
+                        passed = values.last();
                     }
                 }
                 labels.push(d.to_string());
             }
             // Each entry carries the value: a copy made only for a callback that can read it.
+            let listed = || match passed {
+                Some(v) => self.describe(r, &d.prop, Some(v)),
+                None => self.describe(r, &d.prop, Some(&self.value_of(r, &d.prop))),
+            };
             match d.kind {
                 _ if !spec.reads_context => {}
-                crate::deps::DepKind::Input => inputs_list.push(self.describe(r, &d.prop, true)),
-                crate::deps::DepKind::State => states_list.push(self.describe(r, &d.prop, true)),
+                crate::deps::DepKind::Input => inputs_list.push(listed()),
+                crate::deps::DepKind::State => states_list.push(listed()),
                 crate::deps::DepKind::Trigger => {}
             }
         }
-        let outputs_list = spec.outputs.iter().zip(&inst.outputs).map(|(o, r)| self.describe(r, &o.prop, false)).collect();
+        let outputs_list = spec.outputs.iter().zip(&inst.outputs).map(|(o, r)| self.describe(r, &o.prop, None)).collect();
         let cancelled = Arc::new(AtomicBool::new(false));
         let progress: Option<ProgressSink> = (!spec.progress.is_empty()).then(|| {
             let me = self.me.clone();
@@ -473,7 +484,7 @@ impl Actor {
             let result = runner::run_here(f, input);
             self.running
                 .insert(inst.key.clone(), Running { generation, depth, long: false, abort: None, cancelled, clientside: None });
-            self.complete(Completion { key: inst.key, generation, result, ctx });
+            self.complete(Completion { key: inst.key.clone(), generation, result, ctx });
             return;
         }
         let me = self.me.clone();
@@ -494,7 +505,7 @@ impl Actor {
                 }
             });
         }
-        self.running.insert(inst.key, Running { generation, depth, long: spec.is_long(), abort, cancelled, clientside: None });
+        self.running.insert(inst.key.clone(), Running { generation, depth, long: spec.is_long(), abort, cancelled, clientside: None });
     }
 
     fn set_running_props(&mut self, key: &InstKey, during: bool) {

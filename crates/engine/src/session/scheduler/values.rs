@@ -6,13 +6,14 @@ use super::{stores, Actor};
 use crate::app::CallbackSpec;
 use crate::catalog;
 use crate::error::{EngineError, Result};
-use crate::instances::{InstKey, Instance, Instances, Resolved};
+use crate::instances::Instance;
+use crate::layout::LayoutChange;
 use crate::messages::{PropUpdate, UpdateKind};
 use crate::output::Produced;
 use crate::patch::{apply_ops, PatchOp};
 use crate::session::outputs::{self, Write};
 use serde_json::Value;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 impl Actor {
     /// Stores a value and queues it for the renderer; a value holding components replaces
@@ -35,18 +36,18 @@ impl Actor {
             return self.write_store(key, prop, value);
         }
         if self.reg.catalog.may_hold_components(&kind, prop) {
-            let (added, removed) = self.reg.replace_children(key, prop, &value)?;
+            let change = self.reg.replace_children(key, prop, &value)?;
             if let Some(props) = self.reg.props.get_mut(key) {
                 props.insert(prop.to_string(), crate::layout::by_reference(&self.reg.catalog, &value));
             }
-            self.hydrate(&added, false);
-            let remembered = self.apply_persistence(&added, false);
+            self.hydrate(&change.added, false);
+            let remembered = self.apply_persistence(&change.added, false);
             // What was just inserted is what the registry now holds, unless a store inside it
             // took its saved data or a remembered edit was put back: only then is it rebuilt
             // from the registry (a switch to 1,000 new rows would otherwise copy them twice).
-            let as_inserted = !remembered && !added.iter().any(|k| self.is_store(k));
-            if !added.is_empty() || !removed.is_empty() {
-                self.relayout(&added.into_iter().collect());
+            let as_inserted = !remembered && !change.added.iter().any(|k| self.is_store(k));
+            if !change.is_empty() {
+                self.relayout(&change);
             }
             return Ok(if as_inserted { value } else { self.reg.materialized(key, prop) });
         } else if let Some(props) = self.reg.props.get_mut(key) {
@@ -82,35 +83,15 @@ impl Actor {
         self.unsent.push(PropUpdate { id, prop: prop.to_string(), update });
     }
 
-    /// New or removed components: re-resolve instances, drop requests for instances that no
-    /// longer exist, and make the initial calls of those that are new or whose lists changed.
-    pub(super) fn relayout(&mut self, inserted: &HashSet<String>) {
-        let old: HashMap<InstKey, Instance> = self.inst.list.iter().map(|i| (i.key.clone(), i.clone())).collect();
-        self.inst = Instances::resolve(&self.app, &self.reg);
+    /// New or removed components: re-resolve the instances they touch, drop requests for
+    /// instances that no longer exist, and make the initial calls of those that are new or
+    /// whose lists changed.
+    pub(super) fn relayout(&mut self, change: &LayoutChange) {
+        let (inst, fresh) = std::mem::take(&mut self.inst).follow(&self.app, &self.reg, change);
+        self.inst = inst;
         self.requested.retain(|k, _| self.inst.by_key.contains_key(k));
-        let mut fresh = Vec::new();
-        for (i, inst) in self.inst.list.iter().enumerate() {
-            let spec = &self.app.callbacks[inst.cb];
-            // New instances, those whose firing inputs now resolve to other components (an
-            // `ALL` list that grew or shrank), and, as in Dash, those with an output that was
-            // not drawn before (a page's text fed by a store outside the pages) make their
-            // initial call.
-            let new_or_changed = match old.get(&inst.key) {
-                None => true,
-                Some(before) => {
-                    spec.deps.iter().zip(before.deps.iter().zip(&inst.deps)).any(|(d, (was, now))| d.fires() && was != now)
-                        || before
-                            .outputs
-                            .iter()
-                            .zip(&inst.outputs)
-                            .any(|(was, now)| matches!(was, Resolved::Missing) && !matches!(now, Resolved::Missing))
-                }
-            };
-            if new_or_changed {
-                fresh.push(i);
-            }
-        }
-        self.request_initial(&fresh, Some(inserted));
+        let inserted: HashSet<String> = change.added.iter().cloned().collect();
+        self.request_initial(&fresh, Some(&inserted));
     }
 
     /// The common edits of a list of components (one appended, one deleted: a to-do app's
@@ -121,13 +102,13 @@ impl Actor {
         if !self.reg.catalog.may_hold_components(&kind, prop) {
             return None;
         }
-        let (added, removed) = match ops {
+        let change = match ops {
             [PatchOp::Append { path, value }] if path.is_empty() && value.is_object() => {
                 if let Err(e) = self.check_output(key, prop, &Value::Array(vec![value.clone()])) {
                     return Some(Err(e));
                 }
                 match self.reg.append_child(key, prop, value)? {
-                    Ok(added) => (added, Vec::new()),
+                    Ok(added) => LayoutChange { added, removed: Vec::new() },
                     Err(e) => return Some(Err(e)),
                 }
             }
@@ -136,14 +117,14 @@ impl Actor {
                 let len = self.reg.get(key, prop).as_array().map(Vec::len)?;
                 let at =
                     if *i < 0 { len.checked_sub(usize::try_from(i.unsigned_abs()).ok()?)? } else { usize::try_from(*i).ok()? };
-                (Vec::new(), self.reg.remove_child(key, prop, at)?)
+                LayoutChange { added: Vec::new(), removed: self.reg.remove_child(key, prop, at)? }
             }
             _ => return None,
         };
-        self.hydrate(&added, false);
-        self.apply_persistence(&added, false);
-        if !added.is_empty() || !removed.is_empty() {
-            self.relayout(&added.into_iter().collect());
+        self.hydrate(&change.added, false);
+        self.apply_persistence(&change.added, false);
+        if !change.is_empty() {
+            self.relayout(&change);
         }
         Some(Ok(()))
     }
