@@ -3,6 +3,7 @@
 //! cancellation).
 
 use crate::id::ComponentId;
+use crate::instances::{Instance, Resolved};
 use serde::Serialize;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -14,8 +15,8 @@ pub(crate) type ProgressSink = Arc<dyn Fn(Value) + Send + Sync>;
 pub(crate) struct CtxInner {
     pub callback: String,
     pub triggered: Vec<(ComponentId, String)>,
-    pub inputs_list: Vec<Value>,
-    pub states_list: Vec<Value>,
+    pub inputs_list: Listing,
+    pub states_list: Listing,
     pub outputs_list: Vec<Value>,
     pub set_props: Mutex<Vec<(ComponentId, Map<String, Value>)>>,
     pub progress: Option<ProgressSink>,
@@ -28,6 +29,67 @@ pub(crate) struct CtxInner {
     pub push_interval: std::time::Duration,
     /// The window's login, for an app with accounts.
     pub login: Option<Arc<crate::auth::SessionLogin>>,
+}
+
+/// Dash's `inputs_list` or `states_list`: an entry per dependency, built when the callback
+/// first reads it. Most callbacks never do, and an `ALL` input over 1,000 rows would cost a
+/// thousand `{id, property, value}` objects on every call.
+pub(crate) struct Listing {
+    deps: Vec<ListedDep>,
+    built: std::sync::OnceLock<Vec<Value>>,
+}
+
+/// One dependency of a listing, as the call saw it.
+pub(crate) struct ListedDep {
+    pub prop: String,
+    pub ids: ListedIds,
+    pub value: ListedValue,
+}
+
+pub(crate) enum ListedIds {
+    /// One component: its id as JSON.
+    One(Value),
+    /// An `ALL`/`ALLSMALLER` list: the keys of the call's instance (map ids, as JSON text).
+    Many { inst: Arc<Instance>, dep: usize },
+    Missing,
+}
+
+pub(crate) enum ListedValue {
+    /// The value passed (a list of them for `ALL`).
+    Json(Value),
+    /// A store's data the callback read by reference.
+    Store(Arc<Value>),
+}
+
+impl Listing {
+    pub(crate) fn new(deps: Vec<ListedDep>) -> Listing {
+        Listing { deps, built: std::sync::OnceLock::new() }
+    }
+
+    pub(crate) fn entries(&self) -> &[Value] {
+        self.built.get_or_init(|| self.deps.iter().map(ListedDep::entry).collect())
+    }
+}
+
+impl ListedDep {
+    fn entry(&self) -> Value {
+        let value = match &self.value {
+            ListedValue::Json(v) => v,
+            ListedValue::Store(data) => data.as_ref(),
+        };
+        let one = |id: Value, value: &Value| serde_json::json!({"id": id, "property": self.prop, "value": value});
+        match &self.ids {
+            ListedIds::One(id) => one(id.clone(), value),
+            ListedIds::Many { inst, dep } => {
+                let keys = inst.deps.get(*dep).map(Resolved::keys).unwrap_or_default();
+                let values = value.as_array().map(Vec::as_slice).unwrap_or_default();
+                // A pattern only names map ids, whose keys are their JSON.
+                let id_of = |key: &String| serde_json::from_str(key).unwrap_or_else(|_| Value::String(key.clone()));
+                Value::Array(keys.iter().enumerate().map(|(n, k)| one(id_of(k), values.get(n).unwrap_or(&Value::Null))).collect())
+            }
+            ListedIds::Missing => Value::Null,
+        }
+    }
 }
 
 /// The values an app shares with its callbacks, by type (see `App::shared`).
@@ -65,10 +127,10 @@ impl Ctx {
 
     /// One entry per Input: `{id, property, value}`, or a list of them for `ALL`/`ALLSMALLER`.
     pub fn inputs_list(&self) -> &[Value] {
-        &self.0.inputs_list
+        self.0.inputs_list.entries()
     }
     pub fn states_list(&self) -> &[Value] {
-        &self.0.states_list
+        self.0.states_list.entries()
     }
     pub fn outputs_list(&self) -> &[Value] {
         &self.0.outputs_list

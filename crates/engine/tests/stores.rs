@@ -240,3 +240,33 @@ async fn data_that_does_not_serialize_is_refused_naming_the_store_and_nothing_is
     assert_eq!(saved.map(|s| s.data), Some(json!("kept")));
     Ok(())
 }
+
+/// A callback reading a store by reference still finds the store's data in Dash's
+/// `states_list` and `inputs_list`: filled in when it reads them, with the data of that call.
+#[tokio::test]
+async fn a_store_read_by_reference_shows_its_data_in_the_context_lists() -> Result<()> {
+    let app = App::new("listed")
+        .layout(div((input("note"), button("show").id("show"), store("notes").data(json!({"n": 1})), div(id("shown")))))
+        .callback(Input::new("note", "value"), Output::new("notes", "data"), |v: Option<String>| json!({"n": v}))
+        .prevent_initial_call()
+        .callback(
+            (Input::new("show", "n_clicks"), State::new("notes", "data")),
+            Output::new("shown", "children"),
+            |_: Option<u64>, notes: Value, ctx: Ctx| -> std::result::Result<String, CallbackError> {
+                let listed = &ctx.states_list()[0];
+                if listed["value"] != notes {
+                    return Err(CallbackError::msg(format!("listed {listed} but passed {notes}")));
+                }
+                Ok(format!("{} {}", listed["id"], listed["value"]))
+            },
+        )
+        .prevent_initial_call();
+    let mut t = TestApp::start(app).await?;
+    t.set("show", "n_clicks", 1).await?;
+    assert_eq!(t.get("shown", "children").await, json!(r#""notes" {"n":1}"#));
+    t.set("note", "value", "two").await?;
+    t.set("show", "n_clicks", 2).await?;
+    assert_eq!(t.get("shown", "children").await, json!(r#""notes" {"n":"two"}"#));
+    assert!(t.take_errors().is_empty());
+    Ok(())
+}

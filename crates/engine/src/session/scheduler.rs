@@ -14,7 +14,7 @@ mod values;
 use super::runner::{self, Outcome};
 use super::{BatchSlot, Command};
 use crate::app::AppSpec;
-use crate::context::{Ctx, CtxInner, ProgressSink};
+use crate::context::{Ctx, CtxInner, ListedDep, ListedIds, ListedValue, Listing, ProgressSink};
 use crate::error::{CallbackError, EngineError, ErrorReport, Result};
 use crate::handler::{CallInput, Invoker};
 use crate::id::ComponentId;
@@ -373,22 +373,15 @@ impl Actor {
         }
     }
 
-    /// A dependency as `inputs_list` and its kin show it: each component's id and property,
-    /// with `value` (what `value_of` gave for it) when there is one.
-    fn describe(&self, r: &Resolved, prop: &str, value: Option<&Value>) -> Value {
-        let one = |k: &String, value: Option<&Value>| {
+    /// An output as `outputs_list` shows it: each component's id and property.
+    fn describe_output(&self, r: &Resolved, prop: &str) -> Value {
+        let one = |k: &String| {
             let id = self.reg.nodes.get(k).map(|n| n.id.to_json()).unwrap_or(Value::Null);
-            match value {
-                Some(v) => json!({"id": id, "property": prop, "value": v}),
-                None => json!({"id": id, "property": prop}),
-            }
+            json!({"id": id, "property": prop})
         };
         match r {
-            Resolved::One(k) => one(k, value),
-            Resolved::Many(ks) => {
-                let values = value.and_then(Value::as_array);
-                Value::Array(ks.iter().enumerate().map(|(n, k)| one(k, values.map(|v| v.get(n).unwrap_or(&Value::Null)))).collect())
-            }
+            Resolved::One(k) => one(k),
+            Resolved::Many(ks) => Value::Array(ks.iter().map(one).collect()),
             Resolved::Missing => Value::Null,
         }
     }
@@ -415,9 +408,9 @@ impl Actor {
         let mut typed = Vec::new();
         let mut labels = Vec::new();
         let (mut inputs_list, mut states_list) = (Vec::new(), Vec::new());
-        for (d, r) in spec.deps.iter().zip(&inst.deps) {
-            // The value as passed; a store's data read by reference is `None` here.
-            let mut passed = None;
+        for (n, (d, r)) in spec.deps.iter().zip(&inst.deps).enumerate() {
+            // The value as passed, or the store data read by reference.
+            let mut listed = None;
             if d.passes_value() {
                 // A Rust callback reads a store's data by reference; JavaScript needs it whole.
                 let by_reference = if clientside { None } else { self.reads_store_data(r, &d.prop) };
@@ -425,28 +418,37 @@ impl Actor {
                     Some(key) => {
                         values.push(Value::Null);
                         typed.push(Some(self.store_view(&key)));
+                        listed = Some(match self.snapshots.get(&key) {
+                            Some(data) => ListedValue::Store(data.clone()),
+                            None => ListedValue::Json(self.value_of(r, &d.prop)),
+                        });
                     }
                     None => {
-                        values.push(self.value_of(r, &d.prop));
+                        let value = self.value_of(r, &d.prop);
+                        // A copy kept only for a callback that can read the lists.
+                        if spec.reads_context {
+                            listed = Some(ListedValue::Json(value.clone()));
+                        }
+                        values.push(value);
                         typed.push(None);
-                        passed = values.last();
                     }
                 }
                 labels.push(d.to_string());
             }
-            // Each entry carries the value: a copy made only for a callback that can read it.
-            let listed = || match passed {
-                Some(v) => self.describe(r, &d.prop, Some(v)),
-                None => self.describe(r, &d.prop, Some(&self.value_of(r, &d.prop))),
+            let list = match d.kind {
+                crate::deps::DepKind::Input => &mut inputs_list,
+                crate::deps::DepKind::State => &mut states_list,
+                crate::deps::DepKind::Trigger => continue,
             };
-            match d.kind {
-                _ if !spec.reads_context => {}
-                crate::deps::DepKind::Input => inputs_list.push(listed()),
-                crate::deps::DepKind::State => states_list.push(listed()),
-                crate::deps::DepKind::Trigger => {}
-            }
+            let (Some(value), true) = (listed, spec.reads_context) else { continue };
+            let ids = match r {
+                Resolved::One(k) => ListedIds::One(self.reg.nodes.get(k).map(|n| n.id.to_json()).unwrap_or(Value::Null)),
+                Resolved::Many(_) => ListedIds::Many { inst: inst.clone(), dep: n },
+                Resolved::Missing => ListedIds::Missing,
+            };
+            list.push(ListedDep { prop: d.prop.clone(), ids, value });
         }
-        let outputs_list = spec.outputs.iter().zip(&inst.outputs).map(|(o, r)| self.describe(r, &o.prop, None)).collect();
+        let outputs_list = spec.outputs.iter().zip(&inst.outputs).map(|(o, r)| self.describe_output(r, &o.prop)).collect();
         let cancelled = Arc::new(AtomicBool::new(false));
         let progress: Option<ProgressSink> = (!spec.progress.is_empty()).then(|| {
             let me = self.me.clone();
@@ -461,8 +463,8 @@ impl Actor {
         let ctx = Ctx(Arc::new(CtxInner {
             callback: spec.name.clone(),
             triggered: req.triggered,
-            inputs_list,
-            states_list,
+            inputs_list: Listing::new(inputs_list),
+            states_list: Listing::new(states_list),
             outputs_list,
             set_props: Mutex::new(Vec::new()),
             progress,

@@ -36,8 +36,8 @@ impl Actor {
         let context = ClientsideContext {
             triggered,
             triggered_id: ctx.triggered_id().map(ComponentId::to_json),
-            inputs_list: ctx.0.inputs_list.clone(),
-            states_list: ctx.0.states_list.clone(),
+            inputs_list: ctx.inputs_list().to_vec(),
+            states_list: ctx.states_list().to_vec(),
             outputs_list: ctx.0.outputs_list.clone(),
         };
         let call = ClientsideCall { call: generation, callback: key.0, name: spec.name.clone(), args, context };
