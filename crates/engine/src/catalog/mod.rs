@@ -11,6 +11,8 @@ mod mantine;
 pub use custom::{Catalog, CustomKind};
 
 use serde_json::Value;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// The JSON shape a property accepts. `null` is accepted everywhere (props are optional).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -176,8 +178,31 @@ fn builtin() -> impl Iterator<Item = &'static KindSpec> {
     dash::HTML.iter().chain(dash::CORE).chain(mantine::KINDS)
 }
 
+/// A built-in kind and its properties by name, looked up once per component and prop as a
+/// layout of thousands of components is registered.
+struct Indexed {
+    spec: &'static KindSpec,
+    props: HashMap<&'static str, PropType>,
+}
+
+fn index() -> &'static HashMap<&'static str, Indexed> {
+    static INDEX: OnceLock<HashMap<&'static str, Indexed>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        builtin()
+            .map(|spec| {
+                let mut props = HashMap::new();
+                // The first of a name wins, as in `all_props`' order.
+                for (name, ty) in spec.all_props() {
+                    props.entry(*name).or_insert(*ty);
+                }
+                (spec.name, Indexed { spec, props })
+            })
+            .collect()
+    })
+}
+
 pub(crate) fn spec(kind: &str) -> Option<&'static KindSpec> {
-    builtin().find(|k| k.name == kind)
+    index().get(kind).map(|k| k.spec)
 }
 
 impl KindSpec {
@@ -194,10 +219,6 @@ impl KindSpec {
             .chain(persistence)
             .chain(family)
             .chain(COMMON.iter().filter(move |(name, _)| !own.iter().any(|(p, _)| p == name)))
-    }
-
-    fn prop_type(&self, prop: &str) -> Option<PropType> {
-        self.all_props().find(|(p, _)| *p == prop).map(|(_, t)| *t)
     }
 }
 
@@ -251,7 +272,7 @@ pub fn is_known_kind(kind: &str) -> bool {
 
 /// The accepted type of `prop` on a built-in `kind`, or None when it has no such property.
 pub fn prop_type(kind: &str, prop: &str) -> Option<PropType> {
-    spec(kind)?.prop_type(prop)
+    index().get(kind)?.props.get(prop).copied()
 }
 
 /// Props whose values may contain components (so a change to them changes the layout).
@@ -280,7 +301,7 @@ mod tests {
         }
         for k in builtin() {
             for prop in k.editable.iter().chain(k.persisted) {
-                assert!(k.prop_type(prop).is_some(), "{}.{prop} is editable or persisted but not in the catalog", k.name);
+                assert!(prop_type(k.name, prop).is_some(), "{}.{prop} is editable or persisted but not in the catalog", k.name);
             }
             for prop in k.persisted {
                 assert!(k.editable.contains(prop), "{}.{prop} is persisted, so a user must be able to change it", k.name);
