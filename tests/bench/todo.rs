@@ -36,7 +36,10 @@ requestAnimationFrame(() => requestAnimationFrame(() => {
   const t0 = performance.now();
   const check = () => {
     if (!until()) return false;
+    // When the page first showed it: what follows is the browser's layout and paint.
+    const shown = performance.now() - t0;
     requestAnimationFrame(() => requestAnimationFrame(() => {
+      (window.__benchShown ??= []).push(shown);
       // How much of it came before the answer from Rust arrived (input, IPC and the wave).
       const a = window.__deskdashLastAnswer;
       (window.__benchAnswered ??= []).push(a && a.sent >= t0 ? a.answered - t0 : null);
@@ -47,7 +50,6 @@ requestAnimationFrame(() => requestAnimationFrame(() => {
       done(performance.now() - t0);
     }));
     return true;
-    return false;
   };
   const obs = new MutationObserver(() => { if (check()) obs.disconnect(); });
   obs.observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true});
@@ -85,6 +87,13 @@ async fn answered_ms(w: &Window) -> f64 {
     median(times.as_array().map(|a| a.iter().filter_map(Value::as_f64).collect()).unwrap_or_default())
 }
 
+/// The median, since the last call, of the ms from a click until the page showed its result
+/// (what comes after is the browser's layout and paint, and the two frames).
+async fn shown_ms(w: &Window) -> f64 {
+    let times = w.js("const a = window.__benchShown || []; window.__benchShown = []; return a;").await;
+    median(times.as_array().map(|a| a.iter().filter_map(Value::as_f64).collect()).unwrap_or_default())
+}
+
 /// The medians, since the last call, of the ms the clicks' batches spent in the window's
 /// store and until React had drawn them.
 async fn applied_ms(w: &Window) -> (f64, f64) {
@@ -94,6 +103,14 @@ async fn applied_ms(w: &Window) -> (f64, f64) {
         .map(|a| a.iter().filter_map(|p| Some((p.get(0)?.as_f64()?, p.get(1)?.as_f64()?))).collect())
         .unwrap_or_default();
     (median(pairs.iter().map(|p| p.0).collect()), median(pairs.iter().map(|p| p.1).collect()))
+}
+
+/// Drops the figures recorded so far, so the next reading holds only what follows.
+async fn forget_figures(w: &Window) {
+    rust_ms(w).await;
+    answered_ms(w).await;
+    shown_ms(w).await;
+    applied_ms(w).await;
 }
 
 async fn rows(w: &Window) -> u64 {
@@ -118,12 +135,11 @@ fn nav(title: &str) -> String {
 
 async fn measure_size(w: &Window, n: u64) -> Value {
     grow_to(w, n.saturating_sub(20)).await;
-    rust_ms(w).await;
-    answered_ms(w).await;
-    applied_ms(w).await;
+    forget_figures(w).await;
     let adds = grow_to(w, n).await;
     let add_rust = rust_ms(w).await;
     let add_answered = answered_ms(w).await;
+    let add_shown = shown_ms(w).await;
     let (add_store, add_drawn) = applied_ms(w).await;
     // Back to the top of the list, where the checked rows are.
     w.js("window.scrollTo(0, 0); return true;").await;
@@ -136,24 +152,23 @@ async fn measure_size(w: &Window, n: u64) -> Value {
     }
     let check_rust = rust_ms(w).await;
     let check_answered = answered_ms(w).await;
+    let check_shown = shown_ms(w).await;
     let (check_store, check_drawn) = applied_ms(w).await;
-    rust_ms(w).await;
-    answered_ms(w).await;
-    applied_ms(w).await;
+    forget_figures(w).await;
     let mut switches = Vec::new();
-    let (mut switch_rust, mut switch_answered, mut switch_store, mut switch_drawn) = (vec![], vec![], vec![], vec![]);
+    let (mut switch_rust, mut switch_answered, mut switch_shown) = (vec![], vec![], vec![]);
+    let (mut switch_store, mut switch_drawn) = (vec![], vec![]);
     for _ in 0..5 {
         w.js(&format!("{}.click(); return true;", nav("Shopping list"))).await;
         w.wait_js(&format!("return {ROWS} === 0 && document.getElementById('list-title').value === 'Shopping list';"), 30).await;
         tokio::time::sleep(Duration::from_millis(100)).await;
         w.js(&format!("{}.id = 'bench-nav-target'; return true;", nav("My Tasks"))).await;
         // Only the timed switch's figures count: drop those of the switch away.
-        rust_ms(w).await;
-        answered_ms(w).await;
-        applied_ms(w).await;
+        forget_figures(w).await;
         switches.push(click_until(w, "#bench-nav-target", json!({"rows": n})).await);
         switch_rust.push(rust_ms(w).await);
         switch_answered.push(answered_ms(w).await);
+        switch_shown.push(shown_ms(w).await);
         let (store, drawn) = applied_ms(w).await;
         switch_store.push(store);
         switch_drawn.push(drawn);
@@ -163,39 +178,34 @@ async fn measure_size(w: &Window, n: u64) -> Value {
         "add_ms": median(adds),
         "add_rust_wave_ms": add_rust,
         "add_answered_ms": add_answered,
+        "add_shown_ms": add_shown,
         "add_store_ms": add_store,
         "add_drawn_ms": add_drawn,
         "check_ms": median(checks),
         "check_rust_wave_ms": check_rust,
         "check_answered_ms": check_answered,
+        "check_shown_ms": check_shown,
         "check_store_ms": check_store,
         "check_drawn_ms": check_drawn,
         "switch_ms": median(switches),
         "switch_rust_wave_ms": median(switch_rust),
         "switch_answered_ms": median(switch_answered),
+        "switch_shown_ms": median(switch_shown),
         "switch_store_ms": median(switch_store),
         "switch_drawn_ms": median(switch_drawn),
     });
-    println!(
-        "todo at {n} tasks: add {} ms ({} in Rust, answered after {}, then {} in the store, drawn {} after the answer), \
-         check {} ms ({} in Rust, answered after {}, then {} in the store, drawn {} after the answer), \
-         switch to the list {} ms ({} in Rust, answered after {}, then {} in the store, drawn {} after the answer) (medians)",
-        out["add_ms"],
-        out["add_rust_wave_ms"],
-        out["add_answered_ms"],
-        out["add_store_ms"],
-        out["add_drawn_ms"],
-        out["check_ms"],
-        out["check_rust_wave_ms"],
-        out["check_answered_ms"],
-        out["check_store_ms"],
-        out["check_drawn_ms"],
-        out["switch_ms"],
-        out["switch_rust_wave_ms"],
-        out["switch_answered_ms"],
-        out["switch_store_ms"],
-        out["switch_drawn_ms"]
-    );
+    let split = |action: &str| {
+        format!(
+            "{} ms ({} in Rust, answered after {}, then {} in the store, drawn {} after the answer, shown after {})",
+            out[format!("{action}_ms")],
+            out[format!("{action}_rust_wave_ms")],
+            out[format!("{action}_answered_ms")],
+            out[format!("{action}_store_ms")],
+            out[format!("{action}_drawn_ms")],
+            out[format!("{action}_shown_ms")],
+        )
+    };
+    println!("todo at {n} tasks: add {}, check {}, switch to the list {} (medians)", split("add"), split("check"), split("switch"));
     out
 }
 
