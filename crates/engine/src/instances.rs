@@ -117,17 +117,7 @@ impl<'a> ShapeIndex<'a> {
         }
         self.candidates(pattern)
             .iter()
-            .filter(|(_, id, _)| {
-                pattern.iter().all(|(k, pk)| {
-                    let Some(v) = id.get(k) else { return false };
-                    match pk {
-                        PatternKey::Exact(e) => e == v,
-                        PatternKey::All => true,
-                        PatternKey::Match => bound.get(k).is_none_or(|b| b == v),
-                        PatternKey::AllSmaller => bound.get(k).is_some_and(|b| v < b),
-                    }
-                })
-            })
+            .filter(|(_, id, _)| named_under(pattern, id, bound))
             .map(|(key, _, _)| key.to_string())
             .collect()
     }
@@ -168,11 +158,7 @@ fn match_bindings(spec: &crate::app::CallbackSpec, shapes: &ShapeIndex) -> Vec<B
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     for (_, id, _) in shapes.candidates(first) {
-        let fits = first.iter().all(|(k, pk)| match pk {
-            PatternKey::Exact(e) => id.get(k) == Some(e),
-            _ => id.contains_key(k),
-        });
-        if !fits {
+        if !fits(first, id) {
             continue;
         }
         let binding: BTreeMap<String, ScalarKey> = first
@@ -231,7 +217,8 @@ fn fits(pattern: &BTreeMap<String, PatternKey>, id: &BTreeMap<String, ScalarKey>
         })
 }
 
-/// Whether `id`, which fits `pattern`, is among what it names under the MATCH values `bound`.
+/// Whether `id` (of the pattern's keys) is among what `pattern` names under the MATCH values
+/// `bound`.
 fn named_under(pattern: &BTreeMap<String, PatternKey>, id: &BTreeMap<String, ScalarKey>, bound: &BTreeMap<String, ScalarKey>) -> bool {
     pattern.iter().all(|(k, pk)| {
         let Some(v) = id.get(k) else { return false };
