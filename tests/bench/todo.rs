@@ -1,7 +1,7 @@
 //! The to-do app (release) at 10, 200 and 1,000 tasks in one list, in a real window: click to
 //! repaint for adding a task, checking one, and switching to that list from another; then the
-//! load time (process start to the 1,000 rows painted) after a restart. Each figure is the
-//! median of its runs. Prints one line per size and, last, one JSON object. Run by
+//! load time (process start to the 1,000 rows painted) after a restart, and the first switch
+//! to that list in a window that has not drawn it yet. Each figure is the median of its runs. Prints one line per size and, last, one JSON object. Run by
 //! `./run bench`. `DESKDASH_TODO_SIZES=10,200` measures other sizes.
 
 #[path = "../e2e/harness.rs"]
@@ -18,14 +18,16 @@ use std::time::Duration;
 
 /// In-page: brings `arguments[0]` (a CSS selector) into view as a user would, clicks it, and
 /// resolves with the ms until the page painted (two animation frames) after `arguments[1]`
-/// holds: `{rows: n}` (the list holds n rows, the ones in view drawn; with `last: true` the
-/// last of them is drawn too) or `{changed: [id, text]}` (the element no longer reads `text`).
+/// holds: `{rows: n}` (the list shown holds n rows; with `drawn: true` a row of it is drawn,
+/// with `last: true` the last one) or `{changed: [id, text]}` (the element no longer reads
+/// `text`).
 /// The page may not compile a script from a string (its CSP), so the conditions are data.
 const CLICK_UNTIL: &str = r#"
 const [selector, want, done] = [arguments[0], arguments[1], arguments[arguments.length - 1]];
-const list = () => document.getElementById('tasks');
+const list = () => document.querySelector('#tasks [data-rows]:not([hidden])');
 const until = () => want.rows !== undefined
-  ? list().dataset.rows === String(want.rows)
+  ? !!list() && list().dataset.rows === String(want.rows)
+    && (!want.drawn || !!list().querySelector('[data-index]'))
     && (!want.last || !!list().querySelector(`[data-index="${want.rows - 1}"]`))
   : document.getElementById(want.changed[0]).textContent !== want.changed[1];
 const el = document.querySelector(selector);
@@ -58,7 +60,7 @@ requestAnimationFrame(() => requestAnimationFrame(() => {
 "#;
 
 /// The rows the list holds (its data: only the rows in view are drawn).
-const ROWS: &str = "Number(document.getElementById('tasks')?.dataset.rows ?? 0)";
+const ROWS: &str = "Number(document.querySelector('#tasks [data-rows]:not([hidden])')?.dataset.rows ?? 0)";
 
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
@@ -165,7 +167,7 @@ async fn measure_size(w: &Window, n: u64) -> Value {
         w.js(&format!("{}.id = 'bench-nav-target'; return true;", nav("My Tasks"))).await;
         // Only the timed switch's figures count: drop those of the switch away.
         forget_figures(w).await;
-        switches.push(click_until(w, "#bench-nav-target", json!({"rows": n})).await);
+        switches.push(click_until(w, "#bench-nav-target", json!({"rows": n, "drawn": true})).await);
         switch_rust.push(rust_ms(w).await);
         switch_answered.push(answered_ms(w).await);
         switch_shown.push(shown_ms(w).await);
@@ -205,7 +207,12 @@ async fn measure_size(w: &Window, n: u64) -> Value {
             out[format!("{action}_shown_ms")],
         )
     };
-    println!("todo at {n} tasks: add {}, check {}, switch to the list {} (medians)", split("add"), split("check"), split("switch"));
+    println!(
+        "todo at {n} tasks: add {}, check {}, switch to the list {} (medians)",
+        split("add"),
+        split("check"),
+        split("switch")
+    );
     out
 }
 
@@ -223,6 +230,37 @@ async fn load_ms(n: u64, rounds: usize) -> f64 {
         w.close().await;
     }
     median(times)
+}
+
+/// Shows the list `title` and waits until the window has it.
+async fn show_list(w: &Window, title: &str, rows: u64) {
+    w.js(&format!("{}.click(); return true;", nav(title))).await;
+    w.wait_js(&format!("return {ROWS} === {rows} && document.getElementById('list-title').value === {title:?};"), 30).await;
+}
+
+/// The first switch to the list of `n` in a window that has not drawn it yet (a window keeps
+/// each list it has shown drawn, so only the first switch draws the rows): each round starts
+/// the app on the other list, as it was left, and switches. Returns the medians of the click
+/// to repaint and of the Rust wave.
+async fn first_switch_ms(n: u64, rounds: usize) -> (f64, f64) {
+    let w = Window::launch_raw("todo").await;
+    w.wait_js(&format!("return {ROWS} === {n};"), 60).await;
+    show_list(&w, "Shopping list", 0).await;
+    w.close().await;
+    let (mut times, mut rust) = (Vec::new(), Vec::new());
+    for _ in 0..rounds {
+        let w = Window::launch_raw("todo").await;
+        w.wait_js(&format!("return {ROWS} === 0 && document.getElementById('list-title')?.value === 'Shopping list';"), 60).await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        w.js(&format!("{}.id = 'bench-nav-target'; return true;", nav("My Tasks"))).await;
+        forget_figures(&w).await;
+        times.push(click_until(&w, "#bench-nav-target", json!({"rows": n, "drawn": true})).await);
+        rust.push(rust_ms(&w).await);
+        // The next start is on the other list again.
+        show_list(&w, "Shopping list", 0).await;
+        w.close().await;
+    }
+    (median(times), median(rust))
 }
 
 fn main() {
@@ -244,7 +282,17 @@ fn main() {
         w.close().await;
         let load = load_ms(largest, 5).await;
         println!("todo load at {largest} tasks: {load} ms from process start to the rows painted (median of 5)");
-        json!({"todo": sizes, "todo_load_tasks": largest, "todo_load_ms": load})
+        let (first, first_rust) = first_switch_ms(largest, 5).await;
+        println!(
+            "todo first switch to the list of {largest} in a window (its rows drawn there for the first time): {first} ms ({first_rust} in Rust, median of 5)"
+        );
+        json!({
+            "todo": sizes,
+            "todo_load_tasks": largest,
+            "todo_load_ms": load,
+            "todo_first_switch_ms": first,
+            "todo_first_switch_rust_wave_ms": first_rust,
+        })
     });
     println!("{out}");
 }

@@ -48,10 +48,31 @@ async fn wait_value(w: &Window, id: &str, want: &str) {
     w.wait_js(&format!("const e = document.getElementById({id:?}); return !!e && e.value === {want:?};"), 20).await;
 }
 
-/// Waits until the list holds `n` rows: counted from its data, since only the rows in view
-/// are drawn; a list this short draws them all.
+/// The box of the list shown: a window keeps each list it has shown drawn, the others hidden.
+const SHOWN_LIST: &str = "document.querySelector('#tasks [data-rows]:not([hidden])')";
+
+/// Waits until the list shown holds `n` rows: counted from its data, since only the rows in
+/// view are drawn; a list this short draws them all.
 async fn wait_rows(w: &Window, n: usize) {
-    w.wait_js(&format!("return document.getElementById('tasks')?.dataset.rows === '{n}';"), 20).await;
+    w.wait_js(&format!("return {SHOWN_LIST}?.dataset.rows === '{n}';"), 20).await;
+}
+
+/// Clicks a list in the sidebar by its title, as soon as it takes a click (a modal closing
+/// still covers the page for its transition).
+async fn click_list(w: &Window, title: &str) {
+    let path = format!("//*[@id='list-nav']//*[self::a or self::button][contains(., '{title}')]");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let clicked = match w.client.find(Locator::XPath(&path)).await {
+            Ok(el) => el.click().await.map_err(|e| e.to_string()),
+            Err(e) => Err(e.to_string()),
+        };
+        match clicked {
+            Ok(()) => return,
+            Err(e) if std::time::Instant::now() > deadline => panic!("click the list {title} in the sidebar: {e}"),
+            Err(_) => tokio::time::sleep(std::time::Duration::from_millis(200)).await,
+        }
+    }
 }
 
 /// How many of the list's rows the window has drawn.
@@ -103,6 +124,18 @@ async fn tasks_and_lists_are_edited_and_a_restart_keeps_them() {
     w.click("del-list-confirm").await;
     wait_value(&w, "list-title", "My Tasks").await;
     w.wait_js("return !document.getElementById('list-nav').textContent.includes('Holidays');", 20).await;
+    wait_rows(&w, 3).await;
+    assert_eq!(contents(&w).await, ["Task B", "Task C", "Water the plants"], "the list kept drawn shows again");
+
+    // Switching away and back shows the same rows, and only the list shown draws any.
+    click_list(&w, "Shopping list").await;
+    wait_value(&w, "list-title", "Shopping list").await;
+    wait_rows(&w, 0).await;
+    assert_eq!(drawn_rows(&w).await, 0, "the hidden list draws no row");
+    click_list(&w, "My Tasks").await;
+    wait_value(&w, "list-title", "My Tasks").await;
+    wait_rows(&w, 3).await;
+    assert_eq!(contents(&w).await, ["Task B", "Task C", "Water the plants"]);
     w.close().await;
 
     let w = Window::launch("todo", "todo").await;
@@ -163,12 +196,28 @@ async fn a_second_window_shows_the_first_windows_edits_live() {
     assert_eq!(checked, serde_json::json!([true, true, false, false]), "the second window shows Task B checked");
 
     // Renamed in the first window: the second window's title field and sidebar follow.
-    w.client.switch_to_window(first).await.expect("back to the first window to rename");
+    w.client.switch_to_window(first.clone()).await.expect("back to the first window to rename");
     w.type_into("list-title", "My Chores\u{e007}").await;
-    w.client.switch_to_window(second).await.expect("to the second window for the rename");
+    w.client.switch_to_window(second.clone()).await.expect("to the second window for the rename");
     wait_value(&w, "list-title", "My Chores").await;
     w.wait_js("return document.getElementById('list-nav').textContent.includes('My Chores');", 20).await;
     w.screenshot("second-window").await;
+
+    // The list shown is a local store too: a switch in one window switches both, and each
+    // shows the list it kept drawn; a task added in one while both show it reaches the other.
+    click_list(&w, "Shopping list").await;
+    wait_value(&w, "list-title", "Shopping list").await;
+    w.client.switch_to_window(first.clone()).await.expect("to the first window, which follows the switch");
+    wait_value(&w, "list-title", "Shopping list").await;
+    wait_rows(&w, 0).await;
+    click_list(&w, "My Chores").await;
+    wait_rows(&w, 4).await;
+    w.click("new-task").await;
+    wait_rows(&w, 5).await;
+    w.client.switch_to_window(second.clone()).await.expect("to the second window, back on the first list");
+    wait_value(&w, "list-title", "My Chores").await;
+    wait_rows(&w, 5).await;
+    assert_eq!(drawn_rows(&w).await, 5, "the second window draws the task added in the first");
     w.close().await;
 }
 

@@ -88,3 +88,38 @@ describe("VirtualStack", () => {
     expect(mounted(view.container)).not.toContain("a draft not sent yet");
   });
 });
+
+describe("VirtualStack, hidden", () => {
+  beforeEach(() => {
+    Object.defineProperty(HTMLElement.prototype, "offsetHeight", {
+      configurable: true,
+      get(this: HTMLElement) {
+        return this.hasAttribute("data-index") ? ROW_PX : 0;
+      },
+    });
+  });
+  afterEach(() => {
+    Reflect.deleteProperty(HTMLElement.prototype, "offsetHeight");
+  });
+
+  it("mounts no row while hidden, and a screenful once shown", async () => {
+    const { view, push } = await renderLayout(
+      c("VirtualStack", { id: "tasks", children: rows(1000), estimateSize: ROW_PX, hidden: true }),
+    );
+    await act(settle);
+    const list = view.container.querySelector("#tasks");
+    expect(list?.hasAttribute("hidden")).toBe(true);
+    expect(list?.getAttribute("data-rows")).toBe("1000");
+    expect(mounted(view.container)).toEqual([]);
+    const batch: PatchBatch = { wave: 1, compute_us: 1, updates: [{ id: "tasks", prop: "hidden", value: false }], busy: [] };
+    await act(async () => {
+      push({ kind: "batch", batch });
+      await settle();
+    });
+    const shown = mounted(view.container);
+    expect(view.container.querySelector("#tasks")?.hasAttribute("hidden")).toBe(false);
+    expect(shown[0]).toBe("task 0");
+    expect(shown.length).toBeGreaterThan(15);
+    expect(shown.length).toBeLessThan(60);
+  });
+});

@@ -219,7 +219,11 @@ fn fits(pattern: &BTreeMap<String, PatternKey>, id: &BTreeMap<String, ScalarKey>
 
 /// Whether `id` (of the pattern's keys) is among what `pattern` names under the MATCH values
 /// `bound`.
-fn named_under(pattern: &BTreeMap<String, PatternKey>, id: &BTreeMap<String, ScalarKey>, bound: &BTreeMap<String, ScalarKey>) -> bool {
+fn named_under(
+    pattern: &BTreeMap<String, PatternKey>,
+    id: &BTreeMap<String, ScalarKey>,
+    bound: &BTreeMap<String, ScalarKey>,
+) -> bool {
     pattern.iter().all(|(k, pk)| {
         let Some(v) = id.get(k) else { return false };
         match pk {
@@ -353,8 +357,12 @@ fn follow_dep(
             let cut = keys.iter().position(|k| changed.keys.contains(k.as_str())).unwrap_or(keys.len());
             let (tail_kept, tail_gone): (Vec<String>, Vec<String>) =
                 keys.split_off(cut).into_iter().partition(|k| !changed.keys.contains(k.as_str()));
-            let arrived: Vec<String> =
-                changed.added.iter().filter(|(_, m)| fits(p, m) && named_under(p, m, bound)).map(|(k, _)| k.to_string()).collect();
+            let arrived: Vec<String> = changed
+                .added
+                .iter()
+                .filter(|(_, m)| fits(p, m) && named_under(p, m, bound))
+                .map(|(k, _)| k.to_string())
+                .collect();
             // The same list only when what left was its end and came back as it was (a list
             // drawn again with the components it had).
             let moved = !tail_kept.is_empty() || arrived != tail_gone;
@@ -466,8 +474,8 @@ fn follow_named(
     for bound in touched {
         let key = instance_key(cb, &bound);
         // An instance exists while the component its first MATCH input names does.
-        let exists =
-            ShapeIndex::named(matcher, &bound).is_some_and(|id| reg.nodes.contains_key(&id_key(&crate::id::ComponentId::Map(id))));
+        let exists = ShapeIndex::named(matcher, &bound)
+            .is_some_and(|id| reg.nodes.contains_key(&id_key(&crate::id::ComponentId::Map(id))));
         let was = at.get(&key).and_then(|&n| now[n].take());
         if !exists {
             continue;
@@ -622,6 +630,7 @@ mod tests {
     use crate::component::{button, div, input};
     use crate::deps::{Input, Output, State};
     use crate::id::{ALL, ALLSMALLER, MATCH};
+    use crate::layout::ChildEdit;
     use crate::App;
     use proptest::prelude::*;
     use serde_json::{json, Value};
@@ -671,7 +680,15 @@ mod tests {
         Append(i64),
         Remove(usize),
         Replace(Vec<i64>),
+        /// Several rows deleted (an index may count from the end) and appended in one patch.
+        Edits(Vec<RowEdit>),
         ToggleX,
+    }
+
+    #[derive(Debug, Clone)]
+    enum RowEdit {
+        Append(i64),
+        Delete(i64),
     }
 
     fn step() -> impl Strategy<Value = Step> {
@@ -679,6 +696,11 @@ mod tests {
             (0i64..12).prop_map(Step::Append),
             (0usize..12).prop_map(Step::Remove),
             proptest::collection::btree_set(0i64..12, 0..6).prop_map(|s| Step::Replace(s.into_iter().collect())),
+            proptest::collection::vec(
+                prop_oneof![(0i64..12).prop_map(RowEdit::Append), (-4i64..8).prop_map(RowEdit::Delete)],
+                1..5
+            )
+            .prop_map(Step::Edits),
             Just(Step::ToggleX),
         ]
     }
@@ -687,22 +709,34 @@ mod tests {
     fn seen(inst: &Instances) -> BTreeMap<String, String> {
         inst.list
             .iter()
-            .map(|i| (format!("{:?}", i.key), format!("{:?} {:?} {:?} {:?} {:?}", i.deps, i.outputs, i.running, i.progress, i.cancel)))
+            .map(|i| {
+                (format!("{:?}", i.key), format!("{:?} {:?} {:?} {:?} {:?}", i.deps, i.outputs, i.running, i.progress, i.cancel))
+            })
             .collect()
     }
 
     fn applied(reg: &mut Registry, step: &Step) -> Option<LayoutChange> {
         let rows = |reg: &Registry| reg.get("list", "children").as_array().map(Vec::len).unwrap_or(0);
         match step {
-            Step::Append(i) => match reg.append_child("list", "children", &row(*i))? {
-                Ok(added) => Some(LayoutChange { added, removed: Vec::new() }),
-                Err(_) => None,
-            },
-            Step::Remove(at) if *at < rows(reg) => {
-                Some(LayoutChange { added: Vec::new(), removed: reg.remove_child("list", "children", *at)? })
-            }
+            Step::Append(i) => reg.edit_children("list", "children", &[ChildEdit::Append(&row(*i))])?.ok(),
+            Step::Remove(at) if *at < rows(reg) => reg.edit_children("list", "children", &[ChildEdit::Delete(*at as i64)])?.ok(),
             Step::Remove(_) => None,
-            Step::Replace(ids) => reg.replace_children("list", "children", &Value::Array(ids.iter().map(|&i| row(i)).collect())).ok(),
+            Step::Edits(edits) => {
+                let rows: Vec<Value> =
+                    edits.iter().map(|e| if let RowEdit::Append(i) = e { row(*i) } else { Value::Null }).collect();
+                let edits: Vec<ChildEdit> = edits
+                    .iter()
+                    .zip(&rows)
+                    .map(|(e, r)| match e {
+                        RowEdit::Append(_) => ChildEdit::Append(r),
+                        RowEdit::Delete(at) => ChildEdit::Delete(*at),
+                    })
+                    .collect();
+                reg.edit_children("list", "children", &edits)?.ok()
+            }
+            Step::Replace(ids) => {
+                reg.replace_children("list", "children", &Value::Array(ids.iter().map(|&i| row(i)).collect())).ok()
+            }
             Step::ToggleX => {
                 let x = if reg.nodes.contains_key("x") { json!([]) } else { div(()).id("x").to_json() };
                 reg.replace_children("x-holder", "children", &x).ok()

@@ -56,6 +56,27 @@ impl LayoutChange {
     }
 }
 
+/// One edit of a list of components held in a prop, for [`Registry::edit_children`].
+#[derive(Debug, Clone, Copy)]
+pub enum ChildEdit<'a> {
+    Append(&'a Value),
+    /// Removes the entry at this index (negative counts from the end) and all it holds.
+    Delete(i64),
+}
+
+/// A list index that may count from the end, if it lies inside a list of `len`.
+fn resolve_index(index: i64, len: usize) -> Option<usize> {
+    let at =
+        if index < 0 { len.checked_sub(usize::try_from(index.unsigned_abs()).ok()?)? } else { usize::try_from(index).ok()? };
+    (at < len).then_some(at)
+}
+
+/// The id key of a list entry that is a component with an id.
+fn entry_key(entry: &Value) -> Option<String> {
+    let (_, props) = as_component(entry)?;
+    Some(id_key(&ComponentId::from_json(props.get("id")?).ok()?))
+}
+
 struct Found {
     key: String,
     node: Node,
@@ -250,62 +271,77 @@ impl Registry {
         }
     }
 
-    /// Appends `child` to the list of components held in `key.prop`, walking and registering
-    /// only the new subtree (a 1,000-row list grows by one row in the time of one row).
-    /// Returns the keys added, or `None` when `key.prop` holds no list.
-    pub fn append_child(&mut self, key: &str, prop: &str, child: &Value) -> Option<Result<Vec<String>>> {
-        let len = self.props.get(key)?.get(prop)?.as_array()?.len();
-        let owner = Some((key.to_string(), prop.to_string()));
+    /// Applies appends and deletes to the list of components held in `key.prop`, walking and
+    /// registering only what they add or remove: a 1,000-row list grows or shrinks by a row in
+    /// the time of one row, and a list of lists swaps one list without touching the others.
+    /// All or nothing: every edit is planned and checked before anything changes. `None` when
+    /// the edits do not fit the list (no list there, an index out of range, an entry that is
+    /// not a component with an id, a delete of what the same edits appended); the caller then
+    /// rewrites the whole list.
+    pub fn edit_children(&mut self, key: &str, prop: &str, edits: &[ChildEdit]) -> Option<Result<LayoutChange>> {
+        let list = self.props.get(key)?.get(prop)?.as_array()?;
+        let owner: Owner = Some((key.to_string(), prop.to_string()));
         let depth = self.nodes.get(key).map_or(0, |n| n.depth + 3);
-        let mut found = Vec::new();
-        if let Err(e) = walk(&self.catalog, child, &owner, &format!("{key}.{prop}[{len}]"), depth, &mut found) {
-            return Some(Err(e));
-        }
-        let added = match self.insert_found(found, &[]) {
-            Ok(change) => change.added,
-            Err(e) => return Some(Err(e)),
-        };
-        let reference = by_reference(&self.catalog, child);
-        if let Some(list) = self.props.get_mut(key).and_then(|p| p.get_mut(prop)).and_then(Value::as_array_mut) {
-            list.push(reference);
-        }
-        let direct: Vec<String> =
-            added.iter().filter(|k| self.nodes.get(*k).is_some_and(|n| n.owner == owner)).cloned().collect();
-        if let Some(owner) = owner {
-            self.owned.entry(owner).or_default().extend(direct);
-        }
-        Some(Ok(added))
-    }
-
-    /// Removes the `index`th component of the list held in `key.prop` and everything inside
-    /// it, leaving its siblings as they are. Returns the keys removed, or `None` when that
-    /// entry is not a component with an id (the caller then rewrites the whole list).
-    pub fn remove_child(&mut self, key: &str, prop: &str, index: usize) -> Option<Vec<(String, ComponentId)>> {
-        let entry = self.props.get(key)?.get(prop)?.as_array()?.get(index)?;
-        let (_, props) = as_component(entry)?;
-        let child = id_key(&ComponentId::from_json(props.get("id")?).ok()?);
-        let mut leaving = vec![child.clone()];
-        for held in self.props.get(&child).map(|p| p.keys().cloned().collect::<Vec<_>>()).unwrap_or_default() {
-            self.owned_within(&(child.clone(), held), &mut leaving);
-        }
-        let mut removed = Vec::with_capacity(leaving.len());
-        for gone in leaving {
-            if let Some(props) = self.props.remove(&gone) {
-                for held in props.keys() {
-                    self.owned.remove(&(gone.clone(), held.clone()));
+        // The planned list: each entry's id key, as the edits before it leave the list.
+        let mut entries: Vec<Option<String>> = list.iter().map(entry_key).collect();
+        let mut appended = HashSet::new();
+        let (mut found, mut leaving) = (Vec::new(), Vec::new());
+        for edit in edits {
+            match *edit {
+                ChildEdit::Append(child) => {
+                    let path = format!("{key}.{prop}[{}]", entries.len());
+                    if let Err(e) = walk(&self.catalog, child, &owner, &path, depth, &mut found) {
+                        return Some(Err(e));
+                    }
+                    let child_key = entry_key(child);
+                    appended.extend(child_key.clone());
+                    entries.push(child_key);
+                }
+                ChildEdit::Delete(index) => {
+                    let at = resolve_index(index, entries.len())?;
+                    let child = entries.remove(at).filter(|k| !appended.contains(k))?;
+                    for held in self.props.get(&child)?.keys() {
+                        self.owned_within(&(child.clone(), held.clone()), &mut leaving);
+                    }
+                    leaving.push(child);
                 }
             }
-            if let Some(node) = self.nodes.remove(&gone) {
-                removed.push((gone, node.id));
+        }
+        let leaving_set: HashSet<&String> = leaving.iter().collect();
+        let mut direct: Vec<String> = self
+            .owned
+            .get(&(key.to_string(), prop.to_string()))
+            .into_iter()
+            .flatten()
+            .filter(|k| !leaving_set.contains(k))
+            .cloned()
+            .collect();
+        direct.extend(found.iter().filter(|f| f.node.owner == owner).map(|f| f.key.clone()));
+        let change = match self.insert_found(found, &leaving) {
+            Ok(change) => change,
+            Err(e) => return Some(Err(e)),
+        };
+        if let Some(owner) = owner {
+            self.owned.insert(owner, direct);
+        }
+        let reference: Vec<Option<Value>> = edits
+            .iter()
+            .map(|e| if let ChildEdit::Append(child) = e { Some(by_reference(&self.catalog, child)) } else { None })
+            .collect();
+        if let Some(list) = self.props.get_mut(key).and_then(|p| p.get_mut(prop)).and_then(Value::as_array_mut) {
+            for (edit, reference) in edits.iter().zip(reference) {
+                match (edit, reference) {
+                    (_, Some(child)) => list.push(child),
+                    (ChildEdit::Delete(index), None) => {
+                        if let Some(at) = resolve_index(*index, list.len()) {
+                            list.remove(at);
+                        }
+                    }
+                    (ChildEdit::Append(_), None) => {}
+                }
             }
         }
-        if let Some(list) = self.props.get_mut(key).and_then(|p| p.get_mut(prop)).and_then(Value::as_array_mut) {
-            list.remove(index);
-        }
-        if let Some(siblings) = self.owned.get_mut(&(key.to_string(), prop.to_string())) {
-            siblings.retain(|k| *k != child);
-        }
-        Some(removed)
+        Some(Ok(change))
     }
 
     /// Replaces the components held in `key.prop` by those in `value`. Returns the components
@@ -363,6 +399,87 @@ impl Registry {
                 Value::Object(comp)
             }
             _ => v.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! Editing a list of components in place leaves the registry as registering the edited
+    //! list whole would.
+    use super::*;
+    use crate::component::div;
+    use proptest::prelude::*;
+    use serde_json::json;
+
+    /// A row: an id'd component holding an id'd cell and a component without an id.
+    fn row(i: i64) -> Value {
+        div((div("cell").id(json!({"type": "cell", "index": i})), div("plain"))).id(json!({"type": "row", "index": i})).to_json()
+    }
+
+    fn registry(rows: &[i64]) -> Registry {
+        let rows: Vec<Value> = rows.iter().map(|&i| row(i)).collect();
+        let layout = json!({"type": "Div", "props": {"id": "root", "children": [
+            {"type": "Div", "props": {"id": "list", "children": rows}}
+        ]}});
+        Registry::from_layout(&layout, Arc::new(Catalog::default())).unwrap_or_else(|e| panic!("the layout registers: {e}"))
+    }
+
+    /// What a registry holds, apart from the order numbers its history gave it.
+    fn held(reg: &Registry) -> (BTreeSet<String>, Value) {
+        (reg.nodes.keys().cloned().collect(), reg.materialized("list", "children"))
+    }
+
+    #[derive(Debug, Clone)]
+    enum Edit {
+        Append(i64),
+        Delete(i64),
+    }
+
+    use std::collections::BTreeSet;
+
+    proptest! {
+        #[test]
+        fn editing_children_in_place_equals_registering_them_again(
+            batches in proptest::collection::vec(
+                proptest::collection::vec(prop_oneof![(0i64..10).prop_map(Edit::Append), (-5i64..8).prop_map(Edit::Delete)], 1..5),
+                1..20,
+            )
+        ) {
+            let mut model: Vec<i64> = Vec::new();
+            let mut reg = registry(&model);
+            for batch in &batches {
+                let rows: Vec<Value> = batch.iter().map(|e| if let Edit::Append(i) = e { row(*i) } else { Value::Null }).collect();
+                let edits: Vec<ChildEdit> = batch
+                    .iter()
+                    .zip(&rows)
+                    .map(|(e, r)| match e {
+                        Edit::Append(_) => ChildEdit::Append(r),
+                        Edit::Delete(at) => ChildEdit::Delete(*at),
+                    })
+                    .collect();
+                let before = held(&reg);
+                match reg.edit_children("list", "children", &edits) {
+                    Some(Ok(_)) => {
+                        for e in batch {
+                            match e {
+                                Edit::Append(i) => model.push(*i),
+                                Edit::Delete(at) => {
+                                    let at = resolve_index(*at, model.len());
+                                    prop_assert!(at.is_some(), "an applied delete was in range");
+                                    model.remove(at.unwrap_or_default());
+                                }
+                            }
+                        }
+                    }
+                    // Refused (a duplicate id) or left to a whole rewrite: nothing changed.
+                    Some(Err(_)) | None => prop_assert_eq!(held(&reg), before, "after refusing {:?}", batch),
+                }
+                prop_assert_eq!(held(&reg), held(&registry(&model)), "after {:?}", batch);
+            }
+            // What the edits registered is owned by the list: replacing it leaves none behind.
+            reg.replace_children("list", "children", &json!([])).unwrap_or_else(|e| panic!("{e}"));
+            prop_assert_eq!(held(&reg).0, held(&registry(&[])).0);
         }
     }
 }

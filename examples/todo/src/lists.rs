@@ -94,10 +94,47 @@ impl Edit {
         Patch::new().assign([PathSeg::from(self.list), "edit".into()], self.token.as_str())
     }
 
-    /// What the window that made the edit shows afterwards.
-    pub fn drawn(&self, lists: &[TodoList]) -> Drawn {
-        Drawn { list: lists.get(self.list).map(|l| l.index.clone()).unwrap_or_default(), edit: self.token.clone() }
+    /// What the window that made the edit keeps drawn afterwards: the edited list's rows at
+    /// this edit, the other lists as they were.
+    pub fn drawn(&self, lists: &[TodoList], drawn: Vec<Drawn>) -> Vec<Drawn> {
+        let edited = lists.get(self.list).map(|l| l.index.as_str());
+        drawn
+            .into_iter()
+            .map(|d| if Some(d.list.as_str()) == edited { Drawn { edit: self.token.clone(), ..d } } else { d })
+            .collect()
     }
+}
+
+/// What a window does to the lists it keeps drawn when the stored lists or the current one
+/// change: drop each whose rows are out of date (deleted, or edited in another window), and
+/// draw the current list unless its rows are kept and up to date.
+#[derive(Debug, PartialEq)]
+pub struct Redraw {
+    /// Positions among the drawn lists, highest first, so each stays valid as those after it go.
+    pub drop: Vec<usize>,
+    pub draw_current: bool,
+    /// What is drawn afterwards, in the order the window holds it.
+    pub drawn: Vec<Drawn>,
+}
+
+/// `stored` is each stored list's `(index, edit)`.
+pub fn redraw<'a>(stored: impl Iterator<Item = (&'a str, &'a str)>, drawn: Vec<Drawn>, current: &str) -> Redraw {
+    let stored: std::collections::HashMap<&str, &str> = stored.collect();
+    let mut drop = Vec::new();
+    let mut kept = Vec::new();
+    for (at, d) in drawn.into_iter().enumerate() {
+        if stored.get(d.list.as_str()) == Some(&d.edit.as_str()) {
+            kept.push(d);
+        } else {
+            drop.push(at);
+        }
+    }
+    drop.reverse();
+    let draw_current = stored.contains_key(current) && !kept.iter().any(|d| d.list == current);
+    if let Some(edit) = stored.get(current).filter(|_| draw_current) {
+        kept.push(Drawn { list: current.to_string(), edit: edit.to_string() });
+    }
+    Redraw { drop, draw_current, drawn: kept }
 }
 
 /// The store patch that appends `task` to the edited list.
@@ -162,7 +199,13 @@ mod tests {
         assert_eq!(checked[0].tasks[0], lists[0].tasks[0], "the other tasks are untouched");
         assert_eq!(checked[0].edit, edit.token, "the list carries the edit's token");
         assert_eq!(checked[1], lists[1], "the other list is untouched");
-        assert_eq!(edit.drawn(&checked), Drawn { list: lists[0].index.clone(), edit: edit.token.clone() });
+        let other = Drawn { list: lists[1].index.clone(), edit: String::new() };
+        let before = vec![Drawn { list: lists[0].index.clone(), edit: String::new() }, other.clone()];
+        assert_eq!(
+            edit.drawn(&checked, before),
+            [Drawn { list: lists[0].index.clone(), edit: edit.token.clone() }, other],
+            "the edited list's rows are at the edit, the other list's as they were"
+        );
 
         let milk = Task::new("Milk", false);
         let added = patched(&lists, add_task(&Edit::of(1), &milk));
@@ -182,6 +225,29 @@ mod tests {
 
         let shrunk = patched(&lists, delete_list(0));
         assert_eq!(shrunk.iter().map(|l| l.title.as_str()).collect::<Vec<_>>(), ["Shopping list"]);
+    }
+
+    fn at(list: &str, edit: &str) -> Drawn {
+        Drawn { list: list.into(), edit: edit.into() }
+    }
+
+    #[test]
+    fn a_window_keeps_the_lists_it_drew_until_they_change_elsewhere() {
+        let stored = || [("a", "1"), ("b", "2"), ("c", "3")].into_iter();
+        let first = redraw(stored(), Vec::new(), "a");
+        assert_eq!(first, Redraw { drop: vec![], draw_current: true, drawn: vec![at("a", "1")] }, "the first list is drawn");
+        let back = redraw(stored(), vec![at("a", "1"), at("b", "2")], "a");
+        assert_eq!(back, Redraw { drop: vec![], draw_current: false, drawn: vec![at("a", "1"), at("b", "2")] }, "kept");
+        let changed = redraw(stored(), vec![at("a", "0"), at("b", "2"), at("gone", "9"), at("c", "0")], "b");
+        assert_eq!(
+            changed,
+            Redraw { drop: vec![3, 2, 0], draw_current: false, drawn: vec![at("b", "2")] },
+            "lists edited elsewhere or deleted are dropped, highest position first"
+        );
+        let stale_current = redraw(stored(), vec![at("a", "0")], "a");
+        assert_eq!(stale_current, Redraw { drop: vec![0], draw_current: true, drawn: vec![at("a", "1")] }, "redrawn");
+        let none = redraw(stored(), vec![at("a", "1")], "missing");
+        assert_eq!(none, Redraw { drop: vec![], draw_current: false, drawn: vec![at("a", "1")] }, "no list to draw");
     }
 
     #[test]

@@ -1,10 +1,10 @@
 //! The seeds' to-do tutorial (parts 1 and 2) as a desktop app: several lists in a sidebar with
 //! their progress, tasks added, checked, edited and deleted under pattern-matching ids, lists
 //! added and deleted (after a confirmation), everything in local stores (SQLite beside the
-//! app, so a restart keeps it). The task list is drawn whole only when the window switches
-//! lists, or when another window of the app edited the list shown; every change made here is
-//! a `Patch` of the one row and the one stored value it touches, so it stays instant at 1,000
-//! tasks. Run: `cargo run -p todo`.
+//! app, so a restart keeps it). A list's rows are drawn the first time a window shows it, and
+//! kept (hidden while another list is shown) until another window of the app edits it; every
+//! change made here is a `Patch` of the one row and the one stored value it touches, so it
+//! stays instant at 1,000 tasks. Run: `cargo run -p todo`.
 
 mod lists;
 mod view;
@@ -12,6 +12,7 @@ mod view;
 use deskdash::engine::id::ScalarKey;
 use deskdash::prelude::*;
 use lists::{Drawn, Edit, Task, TodoList};
+use serde::Deserialize;
 
 type Out<T> = Update<T>;
 
@@ -37,25 +38,70 @@ fn current_list<'a>(lists: &'a [TodoList], current: &str) -> Option<&'a TodoList
     lists.iter().find(|l| l.index == current)
 }
 
-/// The whole task list, drawn when the window switches lists (or loads), and when the list
-/// shown was edited by another window: its edit token is not the one this window's rows are
-/// at. The window's own edits patch their row and record their token, so they redraw nothing
-/// (and only the current list's part of the stored lists is read).
+/// The lists this window keeps drawn follow the stored ones. On a switch (or the load) the
+/// current list is drawn, unless this window drew it before and its rows are still up to
+/// date: then only which list is visible changes (`show_current`). A list deleted, or edited
+/// in another window (its edit token is not the one this window's rows are at), is dropped,
+/// and drawn again when it is shown. The window's own edits patch their row and record their
+/// token, so they redraw nothing; only the current list's part of the stored lists is read.
 fn show_list(
     current: Option<String>,
     lists: Value,
-    drawn: Option<Drawn>,
-    ctx: Ctx,
-) -> Result<(Vec<Component>, bool, Drawn), CallbackError> {
+    drawn: Option<Vec<Drawn>>,
+) -> Result<(Out<Vec<Component>>, bool, Vec<Drawn>), CallbackError> {
     let current = current.unwrap_or_default();
-    let shown = lists.as_array().and_then(|all| all.iter().find(|l| l["index"] == current.as_str()));
-    let at = Drawn { list: current.clone(), edit: shown.and_then(|l| l["edit"].as_str()).unwrap_or_default().to_string() };
-    let switched = ctx.triggered_id().is_none() || ctx.triggered_prop_ids().contains_key("current.data");
-    if !switched && drawn.as_ref() == Some(&at) {
+    let all = lists.as_array().map(Vec::as_slice).unwrap_or_default();
+    let stored = all.iter().filter_map(|l| Some((l["index"].as_str()?, l["edit"].as_str().unwrap_or_default())));
+    let before = drawn.unwrap_or_default();
+    let plan = lists::redraw(stored, before.clone(), &current);
+    let shown = all.iter().find(|l| l["index"] == current.as_str());
+    let mut boxes = Patch::new();
+    for at in &plan.drop {
+        boxes = boxes.delete([*at]);
+    }
+    if plan.draw_current {
+        let list = shown
+            .and_then(|l| TodoList::deserialize(l).ok())
+            .ok_or_else(|| CallbackError::msg("the current list is not readable"))?;
+        boxes = boxes.append(Vec::<PathSeg>::new(), view::list_tasks(&list, true));
+    }
+    if boxes.ops.is_empty() && plan.drawn == before && shown.is_some() {
         return Err(PreventUpdate.into());
     }
-    let list = shown.and_then(|l| serde_json::from_value::<TodoList>(l.clone()).ok());
-    Ok((view::task_rows(list.as_ref()), list.is_none(), at))
+    let boxes = if boxes.ops.is_empty() { Update::NoUpdate } else { Update::Patch(boxes) };
+    Ok((boxes, shown.is_none(), plan.drawn))
+}
+
+/// Only the current list's rows are visible; the other lists this window keeps drawn are
+/// hidden. It follows what `show_list` drew in the same wave, and sends only the flags that
+/// change.
+fn show_current(current: Option<String>, _drawn: Option<Value>, hidden: Vec<Option<bool>>, ctx: Ctx) -> Vec<Out<bool>> {
+    let current = current.unwrap_or_default();
+    let boxes = ctx.outputs_list().first().and_then(Value::as_array).cloned().unwrap_or_default();
+    boxes
+        .iter()
+        .zip(hidden)
+        .map(|(b, was)| {
+            let hide = b["id"]["index"] != current.as_str();
+            if was == Some(hide) {
+                Update::NoUpdate
+            } else {
+                Update::Set(hide)
+            }
+        })
+        .collect()
+}
+
+/// The current list's box of rows gets `patch`; the other lists' boxes are left alone.
+fn patch_current_box(ctx: &Ctx, output: usize, current: &str, patch: Patch) -> Vec<Out<Vec<Component>>> {
+    let boxes = ctx.outputs_list().get(output).and_then(Value::as_array).cloned().unwrap_or_default();
+    let mut patch = Some(patch);
+    boxes
+        .iter()
+        .map(
+            |b| if b["id"]["index"] == current { patch.take().map_or(Update::NoUpdate, Update::Patch) } else { Update::NoUpdate },
+        )
+        .collect()
 }
 
 /// The title field and the list's name, owned by one callback so neither feeds the other (the
@@ -139,19 +185,28 @@ fn switch_list(_clicks: Vec<Option<u64>>, ctx: Ctx) -> Result<String, CallbackEr
     index_of(id).ok_or_else(|| CallbackError::msg(format!("{id} carries no list index")))
 }
 
-/// What an edit made here sends: the stored lists' patch, and the edit the rows are now at.
-type Edited = (Out<Vec<TodoList>>, Drawn);
+/// What an edit made here sends: the stored lists' patch, and the edits the drawn lists'
+/// rows are now at.
+type Edited = (Out<Vec<TodoList>>, Vec<Drawn>);
 
-/// An edit that adds or removes a row: the stored lists' patch, the rows' patch, and the edit
-/// the rows are now at.
-type RowEdited = (Out<Vec<TodoList>>, Out<Vec<Component>>, Drawn);
+/// An edit that adds or removes a row: the stored lists' patch, the row's patch (to the
+/// current list's box), and the edits the drawn lists' rows are now at.
+type RowEdited = (Out<Vec<TodoList>>, Vec<Out<Vec<Component>>>, Vec<Drawn>);
 
-fn add_task(_clicks: u64, lists: Option<Vec<TodoList>>, current: Option<String>) -> Result<RowEdited, CallbackError> {
+fn add_task(
+    _clicks: u64,
+    lists: Option<Vec<TodoList>>,
+    current: Option<String>,
+    drawn: Option<Vec<Drawn>>,
+    ctx: Ctx,
+) -> Result<RowEdited, CallbackError> {
     let lists = lists.unwrap_or_default();
-    let edit = Edit::of(lists::list_position(&lists, &current.unwrap_or_default()).ok_or(PreventUpdate)?);
+    let current = current.unwrap_or_default();
+    let edit = Edit::of(lists::list_position(&lists, &current).ok_or(PreventUpdate)?);
     let task = Task::new("", false);
     let row = Patch::new().append(Vec::<PathSeg>::new(), view::task_row(&task));
-    Ok((Update::Patch(lists::add_task(&edit, &task)), Update::Patch(row), edit.drawn(&lists)))
+    let rows = patch_current_box(&ctx, 1, &current, row);
+    Ok((Update::Patch(lists::add_task(&edit, &task)), rows, edit.drawn(&lists, drawn.unwrap_or_default())))
 }
 
 /// A task's checkbox or text changed: the stored task follows.
@@ -160,6 +215,7 @@ fn update_task(
     _contents: Vec<Option<String>>,
     lists: Option<Vec<TodoList>>,
     current: Option<String>,
+    drawn: Option<Vec<Drawn>>,
     ctx: Ctx,
 ) -> Result<Edited, CallbackError> {
     let id = ctx.triggered_id().ok_or(PreventUpdate)?;
@@ -175,7 +231,7 @@ fn update_task(
         return Err(PreventUpdate.into());
     }
     let edit = Edit::of(l);
-    Ok((Update::Patch(lists::set_task(&edit, t, checked, &content)), edit.drawn(&lists)))
+    Ok((Update::Patch(lists::set_task(&edit, t, checked, &content)), edit.drawn(&lists, drawn.unwrap_or_default())))
 }
 
 /// A done task fades; only the row that changed is touched.
@@ -187,6 +243,7 @@ fn delete_task(
     _clicks: Vec<Option<u64>>,
     lists: Option<Vec<TodoList>>,
     current: Option<String>,
+    drawn: Option<Vec<Drawn>>,
     ctx: Ctx,
 ) -> Result<RowEdited, CallbackError> {
     let id = ctx.triggered_id().ok_or(PreventUpdate)?;
@@ -195,9 +252,11 @@ fn delete_task(
     }
     let task = index_of(id).ok_or(PreventUpdate)?;
     let lists = lists.unwrap_or_default();
-    let (l, t) = lists::locate(&lists, &current.unwrap_or_default(), &task).ok_or(PreventUpdate)?;
+    let current = current.unwrap_or_default();
+    let (l, t) = lists::locate(&lists, &current, &task).ok_or(PreventUpdate)?;
     let edit = Edit::of(l);
-    Ok((Update::Patch(lists::delete_task(&edit, t)), Update::Patch(Patch::new().delete([t])), edit.drawn(&lists)))
+    let rows = patch_current_box(&ctx, 1, &current, Patch::new().delete([t]));
+    Ok((Update::Patch(lists::delete_task(&edit, t)), rows, edit.drawn(&lists, drawn.unwrap_or_default())))
 }
 
 fn add_list(_clicks: u64) -> (Out<Vec<TodoList>>, String) {
@@ -228,9 +287,10 @@ fn task_input(part: &str, prop: &str) -> Input {
 fn app() -> App {
     let lists_out = || Output::new("lists", "data").allow_duplicate();
     let current_out = || Output::new("current", "data").allow_duplicate();
-    let tasks_out = || Output::new("tasks", "children").allow_duplicate();
+    let rows_out = || Output::new(json!({"type": "list-tasks", "index": ALL}), "children").allow_duplicate();
     let drawn_out = || Output::new("drawn", "data").allow_duplicate();
     let (lists_state, current_state) = (|| State::new("lists", "data"), || State::new("current", "data"));
+    let drawn_state = || State::new("drawn", "data");
     App::new("To-do")
         .layout(view::layout(&lists::sample()))
         // File > New Window: another window on the same lists, each redrawn when the other edits.
@@ -239,6 +299,15 @@ fn app() -> App {
             (Input::new("current", "data"), Input::new("lists", "data"), State::new("drawn", "data")),
             (Output::new("tasks", "children"), Output::new("new-task", "disabled"), Output::new("drawn", "data")),
             show_list,
+        )
+        .callback(
+            (
+                Input::new("current", "data"),
+                Input::new("drawn", "data"),
+                State::new(json!({"type": "list-tasks", "index": ALL}), "hidden"),
+            ),
+            Output::new(json!({"type": "list-tasks", "index": ALL}), "hidden"),
+            show_current,
         )
         .callback(
             (Input::new("list-title", "value"), Input::new("current", "data"), Input::new("lists", "data")),
@@ -268,13 +337,19 @@ fn app() -> App {
         .callback(task_input("list-button", "n_clicks"), current_out(), switch_list)
         .prevent_initial_call()
         .callback(
-            (Input::new("new-task", "n_clicks"), lists_state(), current_state()),
-            (lists_out(), tasks_out(), drawn_out()),
+            (Input::new("new-task", "n_clicks"), lists_state(), current_state(), drawn_state()),
+            (lists_out(), rows_out(), drawn_out()),
             add_task,
         )
         .prevent_initial_call()
         .callback(
-            (task_input("task-checked", "checked"), task_input("task-content", "value"), lists_state(), current_state()),
+            (
+                task_input("task-checked", "checked"),
+                task_input("task-content", "value"),
+                lists_state(),
+                current_state(),
+                drawn_state(),
+            ),
             (lists_out(), drawn_out()),
             update_task,
         )
@@ -286,8 +361,8 @@ fn app() -> App {
         )
         .prevent_initial_call()
         .callback(
-            (task_input("task-del", "n_clicks"), lists_state(), current_state()),
-            (lists_out(), tasks_out(), drawn_out()),
+            (task_input("task-del", "n_clicks"), lists_state(), current_state(), drawn_state()),
+            (lists_out(), rows_out(), drawn_out()),
             delete_task,
         )
         .prevent_initial_call()

@@ -12,6 +12,16 @@ fn part(kind: &str, task: &str) -> Value {
     view::task_part(kind, task)
 }
 
+/// The key the window's updates name a list's box of rows by.
+fn box_key(list: &str) -> String {
+    ComponentId::from_json(&view::list_tasks_id(list)).map(|id| id.to_string()).unwrap_or_default()
+}
+
+/// The rows a list's box holds in this window.
+async fn rows_of(t: &TestApp, list: &str) -> Value {
+    t.get(view::list_tasks_id(list), "children").await
+}
+
 /// Every update the window was sent for `id.prop` since the last look.
 fn sent(t: &mut TestApp, id: &str, prop: &str) -> Vec<UpdateKind> {
     t.take_batches()
@@ -29,24 +39,53 @@ async fn the_first_start_shows_the_tutorials_lists() -> deskdash::Result<()> {
     assert_eq!(lists.iter().map(|l| l.title.as_str()).collect::<Vec<_>>(), ["My Tasks", "Shopping list"]);
     assert_eq!(t.get("list-title", "value").await, json!("My Tasks"));
     assert_eq!(t.get("list-summary", "children").await, json!("1 of 3 done"));
-    let rows = t.get("tasks", "children").await;
-    assert_eq!(rows.as_array().map(Vec::len), Some(3));
+    assert_eq!(rows_of(&t, &lists[0].index).await.as_array().map(Vec::len), Some(3));
+    assert_eq!(t.get("tasks", "children").await.as_array().map(Vec::len), Some(1), "only the current list is drawn");
     Ok(())
 }
 
-/// The kind of the layout's component with the string id `id`.
-fn kind_of(node: &Value, id: &str) -> Option<String> {
-    if node["props"]["id"] == id {
-        return node["type"].as_str().map(String::from);
-    }
-    let children = node["props"].as_object()?.values();
-    children.flat_map(|v| v.as_array().cloned().unwrap_or_else(|| vec![v.clone()])).find_map(|c| kind_of(&c, id))
+#[tokio::test]
+async fn a_lists_box_draws_only_the_rows_in_view() -> deskdash::Result<()> {
+    let t = TestApp::start(app()).await?;
+    let boxes = t.get("tasks", "children").await;
+    assert_eq!(boxes[0]["type"], "VirtualStack", "{boxes}");
+    Ok(())
 }
 
-#[test]
-fn the_task_list_draws_only_the_rows_in_view() {
-    let layout = view::layout(&lists::sample()).to_json();
-    assert_eq!(kind_of(&layout, "tasks").as_deref(), Some("VirtualStack"));
+#[tokio::test]
+async fn switching_back_to_a_list_shows_its_kept_rows_without_sending_them() -> deskdash::Result<()> {
+    let mut t = TestApp::start(app()).await?;
+    let lists = stored(t.get("lists", "data").await);
+    let (mine, shopping) = (lists[0].index.clone(), lists[1].index.clone());
+    let button = |list: &str| json!({"type": "list-button", "index": list});
+    t.take_batches();
+    t.set(button(&shopping), "n_clicks", 1).await?;
+    match sent(&mut t, "tasks", "children").as_slice() {
+        [UpdateKind::Patch(ops)] => assert!(matches!(ops.as_slice(), [PatchOp::Append { .. }]), "{ops:?}"),
+        other => panic!("the shopping list's box is added, got {other:?}"),
+    }
+    assert_eq!(t.get(view::list_tasks_id(&mine), "hidden").await, json!(true), "my tasks are kept, hidden");
+    assert_eq!(t.get(view::list_tasks_id(&shopping), "hidden").await, json!(false));
+
+    t.set(button(&mine), "n_clicks", 1).await?;
+    let batches = t.take_batches();
+    let updates: Vec<(String, String)> =
+        batches.iter().flat_map(|b| &b.updates).map(|u| (u.id.to_string(), u.prop.clone())).collect();
+    let rows_sent = updates.iter().any(|(id, p)| p == "children" && (id == "tasks" || id.contains("list-tasks")));
+    assert!(!rows_sent, "no rows or boxes are sent: {updates:?}");
+    assert!(updates.contains(&(box_key(&mine), "hidden".into())) && updates.contains(&(box_key(&shopping), "hidden".into())));
+    assert_eq!(t.get(view::list_tasks_id(&mine), "hidden").await, json!(false), "my tasks show again");
+    assert_eq!(rows_of(&t, &mine).await.as_array().map(Vec::len), Some(3));
+    assert_eq!(t.get("list-title", "value").await, json!("My Tasks"));
+
+    // A deleted list's box goes with it.
+    t.set("del-list", "n_clicks", 1).await?;
+    t.set("del-list-confirm", "n_clicks", 1).await?;
+    assert_eq!(t.get("tasks", "children").await.as_array().map(Vec::len), Some(1), "only the shopping list's box is left");
+    assert_eq!(t.get(view::list_tasks_id(&shopping), "hidden").await, json!(false));
+    let errors = t.take_errors();
+    assert!(errors.is_empty(), "{errors:?}");
+    Ok(())
 }
 
 #[tokio::test]
@@ -63,7 +102,8 @@ async fn checking_a_task_patches_one_stored_bool_and_redraws_no_row() -> deskdas
     let sent: Vec<(String, String)> =
         t.take_batches().into_iter().flat_map(|b| b.updates).map(|u| (u.id.to_string(), u.prop)).collect();
     let has = |id: &str, prop: &str| sent.iter().any(|(i, p)| i == id && p == prop);
-    assert!(!has("tasks", "children"), "the task list is not sent again: {sent:?}");
+    assert!(!has(&box_key(&lists[0].index), "children"), "the task list is not sent again: {sent:?}");
+    assert!(!has("tasks", "children"), "nor its box: {sent:?}");
     assert!(!has("list-nav", "children"), "nor the sidebar: {sent:?}");
     let bar = json!({"type": "list-progress", "index": lists[0].index});
     let value = t.get(bar, "value").await.as_f64().unwrap_or_default();
@@ -79,7 +119,8 @@ async fn editing_adding_and_deleting_tasks_send_one_row() -> deskdash::Result<()
     let lists = stored(t.get("lists", "data").await);
     assert_eq!(lists[0].tasks.len(), 4);
     let new = lists[0].tasks[3].index.clone();
-    match sent(&mut t, "tasks", "children").as_slice() {
+    let rows = box_key(&lists[0].index);
+    match sent(&mut t, &rows, "children").as_slice() {
         [UpdateKind::Patch(ops)] => assert!(matches!(ops.as_slice(), [PatchOp::Append { .. }]), "{ops:?}"),
         other => panic!("one appended row, got {other:?}"),
     }
@@ -90,11 +131,11 @@ async fn editing_adding_and_deleting_tasks_send_one_row() -> deskdash::Result<()
     t.set(part("task-del", &a), "n_clicks", 1).await?;
     let lists = stored(t.get("lists", "data").await);
     assert_eq!(lists[0].tasks.iter().map(|t| t.content.as_str()).collect::<Vec<_>>(), ["Task B", "Task C", "Water the plants"]);
-    match sent(&mut t, "tasks", "children").as_slice() {
+    match sent(&mut t, &rows, "children").as_slice() {
         [UpdateKind::Patch(ops)] => assert!(matches!(ops.as_slice(), [PatchOp::Delete { .. }]), "{ops:?}"),
         other => panic!("one deleted row, got {other:?}"),
     }
-    assert_eq!(t.get("tasks", "children").await.as_array().map(Vec::len), Some(3));
+    assert_eq!(rows_of(&t, &lists[0].index).await.as_array().map(Vec::len), Some(3));
     Ok(())
 }
 
@@ -106,7 +147,7 @@ async fn lists_are_added_switched_renamed_and_deleted_after_confirmation() -> de
     assert_eq!(lists.len(), 3);
     assert_eq!(t.get("current", "data").await, json!(lists[2].index), "the new list is shown");
     assert_eq!(t.get("list-title", "value").await, json!("New list"));
-    assert_eq!(t.get("tasks", "children").await, json!([]));
+    assert_eq!(rows_of(&t, &lists[2].index).await, json!([]));
 
     t.set("list-title", "value", "Holidays").await?;
     assert_eq!(stored(t.get("lists", "data").await)[2].title, "Holidays");
@@ -162,8 +203,12 @@ async fn an_edit_in_another_window_redraws_this_windows_list_and_title_and_its_o
     assert!(sent(&mut there, "tasks", "children").is_empty(), "the window that checked it redraws nothing");
     here.settle().await;
     assert_eq!(here.get("list-summary", "children").await, json!("2 of 3 done"));
-    let redrawn = sent(&mut here, "tasks", "children");
-    assert_eq!(redrawn.len(), 1, "the list is drawn once: {redrawn:?}");
+    match sent(&mut here, "tasks", "children").as_slice() {
+        [UpdateKind::Patch(ops)] => {
+            assert!(matches!(ops.as_slice(), [PatchOp::Delete { .. }, PatchOp::Append { .. }]), "redrawn once: {ops:?}")
+        }
+        other => panic!("the list is drawn again once, got {other:?}"),
+    }
     assert_eq!(here.get(part("task-checked", &b), "checked").await, json!(true), "the row shows the other window's check");
 
     // An edit made here is not drawn again when the stores tell this window about it.

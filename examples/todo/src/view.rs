@@ -44,8 +44,20 @@ pub fn task_row(task: &Task) -> Component {
 /// A row's height in px with the list's gap, before the window has drawn it.
 const ROW_HEIGHT: f64 = 38.0;
 
-pub fn task_rows(list: Option<&TodoList>) -> Vec<Component> {
-    list.map(|l| l.tasks.iter().map(task_row).collect()).unwrap_or_default()
+/// The id of the box holding one list's rows.
+pub fn list_tasks_id(list: &str) -> Value {
+    json!({"type": "list-tasks", "index": list})
+}
+
+/// One list's rows. A window keeps each list it has shown drawn, hidden while another is
+/// current, so switching back costs a flag and not 1,000 rows; only the rows in view are
+/// drawn, and every row stays in the layout.
+pub fn list_tasks(list: &TodoList, current: bool) -> Component {
+    dmc::virtual_stack(list.tasks.iter().map(task_row).collect::<Vec<_>>())
+        .id(list_tasks_id(&list.index))
+        .gap(2)
+        .prop("estimateSize", ROW_HEIGHT)
+        .prop("hidden", !current)
 }
 
 /// A progress bar's colour: green when the list is done.
@@ -108,9 +120,8 @@ pub fn layout(sample: &[TodoList]) -> Component {
                     ))
                     .prop("wrap", "nowrap"),
                     dmc::text("").id("list-summary").size("sm").c("dimmed"),
-                    // Only the rows in view are drawn, so a list of 1,000 switches, loads
-                    // and patches at the cost of a screenful; every row stays in the layout.
-                    dmc::virtual_stack(()).id("tasks").gap(2).prop("estimateSize", ROW_HEIGHT),
+                    // The lists this window has shown (`list_tasks`), the current one visible.
+                    dmc::stack(()).id("tasks").gap(0),
                     dmc::button("Add a new task").id("new-task").variant("outline").prop("color", "gray").full_width(true),
                 )))
                 // A border, not a shadow: WebKitGTK paints a box shadow around the whole
@@ -128,8 +139,8 @@ pub fn layout(sample: &[TodoList]) -> Component {
         // The data lives in SQLite beside the app; the first start shows the tutorial's lists.
         store("lists").storage(Storage::Local).data(sample),
         store("current").storage(Storage::Local).data(first),
-        // This window's own: the list its rows show and the edit they are at, and what its
-        // sidebar shows.
+        // This window's own: the lists it keeps drawn and the edit each one's rows are at,
+        // and what its sidebar shows.
         store("drawn").storage(Storage::Memory),
         store("nav-drawn").storage(Storage::Memory),
     ))

@@ -2,6 +2,8 @@
 // of thousands costs what a screenful costs to draw, switch to and patch. The rows stay whole
 // in the layout (callbacks' ALL inputs and row patches see every one); only their drawing is
 // windowed. It scrolls with its nearest scrolling ancestor, or with the page when there is none.
+// Hidden by its own props (`hidden`, or `display: none` in its style: a list kept drawn while
+// another is shown), it mounts no row at all.
 
 import { useCallback, useLayoutEffect, useRef, useState, type FocusEvent, type ReactNode } from "react";
 import { Box, getSpacing } from "@mantine/core";
@@ -27,10 +29,10 @@ function scrollParentOf(el: HTMLElement): HTMLElement | Window {
 
 /** Where the list starts inside what scrolls it, kept current as content above it changes
  * height (a summary line that wraps, a banner that opens). */
-function useScrollMargin(list: HTMLElement | null, scroller: HTMLElement | Window | null): number {
+function useScrollMargin(list: HTMLElement | null, scroller: HTMLElement | Window | null, shown: boolean): number {
   const [margin, setMargin] = useState(0);
   useLayoutEffect(() => {
-    if (!list || !scroller) return;
+    if (!list || !scroller || !shown) return;
     const measure = () => {
       const top = list.getBoundingClientRect().top;
       const next =
@@ -42,7 +44,7 @@ function useScrollMargin(list: HTMLElement | null, scroller: HTMLElement | Windo
     observer.observe(isPage(scroller) ? document.body : scroller);
     if (list.parentElement) observer.observe(list.parentElement);
     return () => observer.disconnect();
-  }, [list, scroller]);
+  }, [list, scroller, shown]);
   return margin;
 }
 
@@ -127,6 +129,14 @@ function ElementRows(p: RowsProps & { rangeExtractor: (r: Range) => number[] }) 
 
 const LooseBox = loose(Box);
 
+/** Whether the list's own props hide it. Its rows then stay unmounted: a hidden list costs
+ * nothing as the page scrolls, and no row is measured at the zero height of a hidden box. */
+function hiddenByProps(props: Record<string, unknown>): boolean {
+  const style = props["style"];
+  const styleDisplay = style !== null && typeof style === "object" ? (style as Record<string, unknown>)["display"] : undefined;
+  return props["hidden"] === true || styleDisplay === "none";
+}
+
 function VirtualStack(p: ComponentProps) {
   const children = p.props["children"];
   const rows = Array.isArray(children) ? children : children === undefined || children === null ? [] : [children];
@@ -137,7 +147,8 @@ function VirtualStack(p: ComponentProps) {
   useLayoutEffect(() => {
     if (list) setScroller(scrollParentOf(list));
   }, [list]);
-  const margin = useScrollMargin(list, scroller);
+  const shown = !hiddenByProps(p.props);
+  const margin = useScrollMargin(list, scroller, shown);
   const { rangeExtractor, onFocus, onBlur } = useFocusedRow(keys);
   const gapProp = p.props["gap"];
   const rowsProps: RowsProps = {
@@ -149,7 +160,7 @@ function VirtualStack(p: ComponentProps) {
     margin,
     scroller: scroller ?? window,
   };
-  const Rows = scroller === null ? null : isPage(scroller) ? PageRows : ElementRows;
+  const Rows = scroller === null || !shown ? null : isPage(scroller) ? PageRows : ElementRows;
   return (
     <LooseBox {...mantineProps("VirtualStack", p, HANDLED)} ref={setList} data-rows={rows.length} onFocus={onFocus} onBlur={onBlur}>
       {Rows && <Rows {...rowsProps} rangeExtractor={rangeExtractor} />}

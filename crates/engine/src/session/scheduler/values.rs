@@ -7,10 +7,10 @@ use crate::app::CallbackSpec;
 use crate::catalog;
 use crate::error::{EngineError, Result};
 use crate::instances::Instance;
-use crate::layout::LayoutChange;
+use crate::layout::{ChildEdit, LayoutChange};
 use crate::messages::{PropUpdate, UpdateKind};
 use crate::output::Produced;
-use crate::patch::{apply_ops, PatchOp};
+use crate::patch::{apply_ops, PatchOp, PathSeg};
 use crate::session::outputs::{self, Write};
 use serde_json::Value;
 use std::collections::HashSet;
@@ -94,32 +94,34 @@ impl Actor {
         self.request_initial(&fresh, Some(&inserted));
     }
 
-    /// The common edits of a list of components (one appended, one deleted: a to-do app's
-    /// add and delete) applied to the registry directly, so their cost is that of the one
-    /// component and not of the list. `None` for any other patch, which rewrites the value.
+    /// The common edits of a list of components (rows appended or deleted: a to-do app's add
+    /// and delete, a list of lists that swaps one) applied to the registry directly, so their
+    /// cost is that of the components they add or remove and not of the list. `None` for any
+    /// other patch, which rewrites the value.
     fn patch_list_in_place(&mut self, key: &str, prop: &str, ops: &[PatchOp]) -> Option<Result<()>> {
         let kind = self.reg.nodes.get(key).map(|n| n.kind.clone())?;
         if !self.reg.catalog.may_hold_components(&kind, prop) {
             return None;
         }
-        let change = match ops {
-            [PatchOp::Append { path, value }] if path.is_empty() && value.is_object() => {
-                if let Err(e) = self.check_output(key, prop, &Value::Array(vec![value.clone()])) {
-                    return Some(Err(e));
-                }
-                match self.reg.append_child(key, prop, value)? {
-                    Ok(added) => LayoutChange { added, removed: Vec::new() },
-                    Err(e) => return Some(Err(e)),
-                }
-            }
-            [PatchOp::Delete { path }] => {
-                let [crate::patch::PathSeg::Index(i)] = path.as_slice() else { return None };
-                let len = self.reg.get(key, prop).as_array().map(Vec::len)?;
-                let at =
-                    if *i < 0 { len.checked_sub(usize::try_from(i.unsigned_abs()).ok()?)? } else { usize::try_from(*i).ok()? };
-                LayoutChange { added: Vec::new(), removed: self.reg.remove_child(key, prop, at)? }
-            }
-            _ => return None,
+        let edits = ops
+            .iter()
+            .map(|op| match op {
+                PatchOp::Append { path, value } if path.is_empty() && value.is_object() => Some(ChildEdit::Append(value)),
+                PatchOp::Delete { path } => match path.as_slice() {
+                    [PathSeg::Index(i)] => Some(ChildEdit::Delete(*i)),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect::<Option<Vec<_>>>()?;
+        // A prop that holds components takes a list of them; what is inside is checked as
+        // it is registered.
+        if let Err(e) = self.check_output(key, prop, &Value::Array(Vec::new())) {
+            return Some(Err(e));
+        }
+        let change = match self.reg.edit_children(key, prop, &edits)? {
+            Ok(change) => change,
+            Err(e) => return Some(Err(e)),
         };
         self.hydrate(&change.added, false);
         self.apply_persistence(&change.added, false);
