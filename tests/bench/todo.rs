@@ -149,7 +149,7 @@ async fn measure_size(w: &Window, n: u64) -> Value {
     let mut checks = Vec::new();
     for i in 0..20u64 {
         let before = w.js("return document.getElementById('list-summary').textContent;").await;
-        let pick = format!("#tasks [data-index='{}'] input[type=checkbox]", i % n);
+        let pick = format!("#tasks [data-rows]:not([hidden]) [data-index='{}'] input[type=checkbox]", i % n);
         checks.push(click_until(w, &pick, json!({"changed": ["list-summary", before]})).await);
     }
     let check_rust = rust_ms(w).await;

@@ -8,11 +8,21 @@ use crate::harness::{a11y, Window};
 use fantoccini::Locator;
 use serde_json::Value;
 
+/// The box of the list shown: a window keeps each list it has shown drawn, the others hidden.
+const SHOWN_LIST: &str = "document.querySelector('#tasks [data-rows]:not([hidden])')";
+
+/// What the list shown has drawn that matches `selector` (the lists kept hidden keep theirs).
+fn in_shown(selector: &str) -> String {
+    format!("[...({SHOWN_LIST}?.querySelectorAll({selector:?}) ?? [])]")
+}
+
 /// The task indexes in the order the window shows them.
 async fn task_indexes(w: &Window) -> Vec<String> {
     let v = w
-        .js("return [...document.querySelectorAll('#tasks [data-dash-id]')]
-                .map(e => JSON.parse(e.dataset.dashId)).filter(id => id.type === 'task-content').map(id => id.index);")
+        .js(&format!(
+            "return {}.map(e => JSON.parse(e.dataset.dashId)).filter(id => id.type === 'task-content').map(id => id.index);",
+            in_shown("[data-dash-id]")
+        ))
         .await;
     v.as_array().map(|a| a.iter().filter_map(|i| i.as_str().map(String::from)).collect()).unwrap_or_default()
 }
@@ -34,9 +44,7 @@ async fn write_task(w: &Window, task: &str, text: &str) {
 }
 
 async fn contents(w: &Window) -> Vec<String> {
-    let v = w
-        .js("return [...document.querySelectorAll('#tasks input[type=text], #tasks input:not([type])')].map(e => e.value);")
-        .await;
+    let v = w.js(&format!("return {}.map(e => e.value);", in_shown("input[type=text], input:not([type])"))).await;
     v.as_array().map(|a| a.iter().filter_map(|i| i.as_str().map(String::from)).collect()).unwrap_or_default()
 }
 
@@ -47,9 +55,6 @@ async fn nav_titles(w: &Window) -> Value {
 async fn wait_value(w: &Window, id: &str, want: &str) {
     w.wait_js(&format!("const e = document.getElementById({id:?}); return !!e && e.value === {want:?};"), 20).await;
 }
-
-/// The box of the list shown: a window keeps each list it has shown drawn, the others hidden.
-const SHOWN_LIST: &str = "document.querySelector('#tasks [data-rows]:not([hidden])')";
 
 /// Waits until the list shown holds `n` rows: counted from its data, since only the rows in
 /// view are drawn; a list this short draws them all.
@@ -77,7 +82,7 @@ async fn click_list(w: &Window, title: &str) {
 
 /// How many of the list's rows the window has drawn.
 async fn drawn_rows(w: &Window) -> usize {
-    let n = w.js("return document.querySelectorAll('#tasks input[type=checkbox]').length;").await;
+    let n = w.js(&format!("return {}.length;", in_shown("input[type=checkbox]"))).await;
     n.as_u64().and_then(|n| usize::try_from(n).ok()).unwrap_or(0)
 }
 
@@ -131,7 +136,11 @@ async fn tasks_and_lists_are_edited_and_a_restart_keeps_them() {
     click_list(&w, "Shopping list").await;
     wait_value(&w, "list-title", "Shopping list").await;
     wait_rows(&w, 0).await;
-    assert_eq!(drawn_rows(&w).await, 0, "the hidden list draws no row");
+    assert_eq!(drawn_rows(&w).await, 0, "the list shown has no row");
+    let visible = w
+        .js("return [...document.querySelectorAll('#tasks input[type=checkbox]')].filter(e => e.offsetParent !== null).length;")
+        .await;
+    assert_eq!(visible, serde_json::json!(0), "the list kept drawn shows none of its rows while hidden");
     click_list(&w, "My Tasks").await;
     wait_value(&w, "list-title", "My Tasks").await;
     wait_rows(&w, 3).await;
@@ -141,7 +150,7 @@ async fn tasks_and_lists_are_edited_and_a_restart_keeps_them() {
     let w = Window::launch("todo", "todo").await;
     w.wait_text("list-summary", "1 of 3 done", 20).await;
     assert_eq!(contents(&w).await, ["Task B", "Task C", "Water the plants"], "the tasks survived the restart");
-    let checked = w.js("return [...document.querySelectorAll('#tasks input[type=checkbox]')].map(e => e.checked);").await;
+    let checked = w.js(&format!("return {}.map(e => e.checked);", in_shown("input[type=checkbox]"))).await;
     assert_eq!(checked, serde_json::json!([true, false, false]));
     let titles = nav_titles(&w).await;
     assert_eq!(titles, serde_json::json!(["My Tasks", "Shopping list"]), "the deleted list stayed deleted");
@@ -192,7 +201,7 @@ async fn a_second_window_shows_the_first_windows_edits_live() {
         20,
     )
     .await;
-    let checked = w.js("return [...document.querySelectorAll('#tasks input[type=checkbox]')].map(e => e.checked);").await;
+    let checked = w.js(&format!("return {}.map(e => e.checked);", in_shown("input[type=checkbox]"))).await;
     assert_eq!(checked, serde_json::json!([true, true, false, false]), "the second window shows Task B checked");
 
     // Renamed in the first window: the second window's title field and sidebar follow.
@@ -238,12 +247,12 @@ async fn a_long_list_draws_a_screenful_and_keeps_a_draft_while_scrolled_away() {
     // A half-typed edit of the first task (not sent: no Enter, no blur) survives scrolling it
     // out of view and back. The clicks on Add scrolled the page down to the button.
     w.js("window.scrollTo(0, 0); return true;").await;
-    w.wait_js("return !!document.querySelector('#tasks [data-index=\"0\"]');", 20).await;
+    w.wait_js(&format!("return {}.length > 0;", in_shown("[data-index='0']")), 20).await;
     let first = task_indexes(&w).await[0].clone();
     let input = w.client.find(Locator::Css(&selector("task-content", &first))).await.expect("the first task's text");
     input.send_keys("\u{e010} (half typed)").await.expect("type into the first task");
     w.js("window.scrollTo(0, document.documentElement.scrollHeight); return true;").await;
-    w.wait_js(&format!("return !!document.querySelector('#tasks [data-index=\"{}\"]');", ROWS - 1), 20).await;
+    w.wait_js(&format!("return {}.length > 0;", in_shown(&format!("[data-index='{}']", ROWS - 1))), 20).await;
     let drawn = drawn_rows(&w).await;
     assert!(drawn < 50, "scrolled to the end, the window still draws a screenful, not {drawn}");
     let draft = w.js(&format!("return document.querySelector({:?})?.value ?? null;", selector("task-content", &first))).await;

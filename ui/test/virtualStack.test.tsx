@@ -102,24 +102,36 @@ describe("VirtualStack, hidden", () => {
     Reflect.deleteProperty(HTMLElement.prototype, "offsetHeight");
   });
 
-  it("mounts no row while hidden, and a screenful once shown", async () => {
-    const { view, push } = await renderLayout(
-      c("VirtualStack", { id: "tasks", children: rows(1000), estimateSize: ROW_PX, hidden: true }),
-    );
+  it("keeps its drawn rows hidden and untouched while hidden, and shows them again as they were", async () => {
+    const { view, push } = await renderLayout(c("VirtualStack", { id: "tasks", children: rows(1000), estimateSize: ROW_PX }));
     await act(settle);
-    const list = view.container.querySelector("#tasks");
-    expect(list?.hasAttribute("hidden")).toBe(true);
-    expect(list?.getAttribute("data-rows")).toBe("1000");
-    expect(mounted(view.container)).toEqual([]);
-    const batch: PatchBatch = { wave: 1, compute_us: 1, updates: [{ id: "tasks", prop: "hidden", value: false }], busy: [] };
+    const drawn = mounted(view.container);
+    expect(drawn.length).toBeGreaterThan(15);
+    const firstInput = view.container.querySelector("#tasks input");
+    const hide = (hidden: boolean): PatchBatch => ({
+      wave: hidden ? 1 : 2,
+      compute_us: 1,
+      updates: [{ id: "tasks", prop: "hidden", value: hidden }],
+      busy: [],
+    });
     await act(async () => {
-      push({ kind: "batch", batch });
+      push({ kind: "batch", batch: hide(true) });
       await settle();
     });
-    const shown = mounted(view.container);
-    expect(view.container.querySelector("#tasks")?.hasAttribute("hidden")).toBe(false);
-    expect(shown[0]).toBe("task 0");
-    expect(shown.length).toBeGreaterThan(15);
-    expect(shown.length).toBeLessThan(60);
+    const list = view.container.querySelector("#tasks") as HTMLElement;
+    expect(list.hasAttribute("hidden")).toBe(true);
+    expect(list.getAttribute("data-rows")).toBe("1000");
+    // The rows stay in the page, hidden with their box.
+    const rowsBox = list.firstElementChild as HTMLElement;
+    expect(rowsBox.style.display).toBe("none");
+    expect(mounted(view.container)).toEqual(drawn);
+    await act(async () => {
+      push({ kind: "batch", batch: hide(false) });
+      await settle();
+    });
+    expect(list.hasAttribute("hidden")).toBe(false);
+    expect(rowsBox.style.display).not.toBe("none");
+    expect(mounted(view.container)).toEqual(drawn);
+    expect(view.container.querySelector("#tasks input")).toBe(firstInput);
   });
 });

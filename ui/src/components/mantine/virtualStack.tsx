@@ -3,9 +3,11 @@
 // in the layout (callbacks' ALL inputs and row patches see every one); only their drawing is
 // windowed. It scrolls with its nearest scrolling ancestor, or with the page when there is none.
 // Hidden by its own props (`hidden`, or `display: none` in its style: a list kept drawn while
-// another is shown), it mounts no row at all.
+// another is shown), it keeps the rows it drew in the page untouched, inside a hidden React
+// `Activity`: no effects, no measuring at zero height, no redraws as the page scrolls, and
+// showing it again draws nothing anew.
 
-import { useCallback, useLayoutEffect, useRef, useState, type FocusEvent, type ReactNode } from "react";
+import { Activity, useCallback, useLayoutEffect, useRef, useState, type FocusEvent, type ReactNode } from "react";
 import { Box, getSpacing } from "@mantine/core";
 import { defaultRangeExtractor, useVirtualizer, useWindowVirtualizer, type Range, type Virtualizer } from "@tanstack/react-virtual";
 import { type ComponentProps, num } from "../../props";
@@ -129,8 +131,7 @@ function ElementRows(p: RowsProps & { rangeExtractor: (r: Range) => number[] }) 
 
 const LooseBox = loose(Box);
 
-/** Whether the list's own props hide it. Its rows then stay unmounted: a hidden list costs
- * nothing as the page scrolls, and no row is measured at the zero height of a hidden box. */
+/** Whether the list's own props hide it. */
 function hiddenByProps(props: Record<string, unknown>): boolean {
   const style = props["style"];
   const styleDisplay = style !== null && typeof style === "object" ? (style as Record<string, unknown>)["display"] : undefined;
@@ -160,10 +161,14 @@ function VirtualStack(p: ComponentProps) {
     margin,
     scroller: scroller ?? window,
   };
-  const Rows = scroller === null || !shown ? null : isPage(scroller) ? PageRows : ElementRows;
+  const Rows = scroller === null ? null : isPage(scroller) ? PageRows : ElementRows;
   return (
     <LooseBox {...mantineProps("VirtualStack", p, HANDLED)} ref={setList} data-rows={rows.length} onFocus={onFocus} onBlur={onBlur}>
-      {Rows && <Rows {...rowsProps} rangeExtractor={rangeExtractor} />}
+      {Rows && (
+        <Activity mode={shown ? "visible" : "hidden"}>
+          <Rows {...rowsProps} rangeExtractor={rangeExtractor} />
+        </Activity>
+      )}
     </LooseBox>
   );
 }
