@@ -145,6 +145,7 @@ async fn tasks_and_lists_are_edited_and_a_restart_keeps_them() {
     wait_value(&w, "list-title", "My Tasks").await;
     wait_rows(&w, 3).await;
     assert_eq!(contents(&w).await, ["Task B", "Task C", "Water the plants"]);
+    w.screenshot("switched-back").await;
     w.close().await;
 
     let w = Window::launch("todo", "todo").await;

@@ -76,20 +76,7 @@ fn show_list(
 /// hidden. It follows what `show_list` drew in the same wave, and sends only the flags that
 /// change.
 fn show_current(current: Option<String>, _drawn: Option<Value>, hidden: Vec<Option<bool>>, ctx: Ctx) -> Vec<Out<bool>> {
-    let current = current.unwrap_or_default();
-    let boxes = ctx.outputs_list().first().and_then(Value::as_array).cloned().unwrap_or_default();
-    boxes
-        .iter()
-        .zip(hidden)
-        .map(|(b, was)| {
-            let hide = b["id"]["index"] != current.as_str();
-            if was == Some(hide) {
-                Update::NoUpdate
-            } else {
-                Update::Set(hide)
-            }
-        })
-        .collect()
+    flags_by_list(&ctx, &current.unwrap_or_default(), hidden, false)
 }
 
 /// The current list's box of rows gets `patch`; the other lists' boxes are left alone.
@@ -138,27 +125,50 @@ fn show_summary(lists: Option<Vec<TodoList>>, current: Option<String>) -> String
     }
 }
 
-/// What the sidebar draws apart from the progress bars: the current list, and each list's
-/// index and title in order.
-fn sidebar_shape(lists: &[TodoList], current: &str) -> Value {
-    json!([current, lists.iter().map(|l| [l.index.as_str(), l.title.as_str()]).collect::<Vec<_>>()])
+/// What the sidebar draws apart from the progress bars and which list is current: each
+/// list's index and title in order.
+fn sidebar_shape(lists: &[TodoList]) -> Value {
+    json!(lists.iter().map(|l| [l.index.as_str(), l.title.as_str()]).collect::<Vec<_>>())
 }
 
-/// The sidebar, drawn when a list is added, deleted, renamed or switched to (a per-window
-/// memory store keeps what it shows); a check only moves a progress bar (`show_progress`), so
-/// it redraws no sidebar and inserts no components.
+/// The sidebar, drawn when a list is added, deleted or renamed (a per-window memory store
+/// keeps what it shows); a check only moves a progress bar (`show_progress`) and a switch only
+/// moves the highlight (`show_active`), so neither redraws the sidebar nor inserts components.
 fn show_sidebar(
     lists: Option<Vec<TodoList>>,
     current: Option<String>,
     drawn: Option<Value>,
 ) -> Result<(Vec<Component>, Value), CallbackError> {
     let lists = lists.unwrap_or_default();
-    let current = current.unwrap_or_default();
-    let shape = sidebar_shape(&lists, &current);
+    let shape = sidebar_shape(&lists);
     if drawn.as_ref() == Some(&shape) {
         return Err(PreventUpdate.into());
     }
-    Ok((view::sidebar(&lists, &current), shape))
+    Ok((view::sidebar(&lists, &current.unwrap_or_default()), shape))
+}
+
+/// The sidebar highlights the current list. It waits for `show_sidebar` (its `nav-drawn`
+/// input), and sends only the flags that change.
+fn show_active(current: Option<String>, _sidebar: Option<Value>, active: Vec<Option<bool>>, ctx: Ctx) -> Vec<Out<bool>> {
+    flags_by_list(&ctx, &current.unwrap_or_default(), active, true)
+}
+
+/// One flag per component of a callback's `ALL` output: `at_current` where the component
+/// belongs to the current list, the opposite elsewhere. Only the flags that change are sent.
+fn flags_by_list(ctx: &Ctx, current: &str, was: Vec<Option<bool>>, at_current: bool) -> Vec<Out<bool>> {
+    let outputs = ctx.outputs_list().first().and_then(Value::as_array).cloned().unwrap_or_default();
+    outputs
+        .iter()
+        .zip(was)
+        .map(|(o, was)| {
+            let now = (o["id"]["index"] == current) == at_current;
+            if was == Some(now) {
+                Update::NoUpdate
+            } else {
+                Update::Set(now)
+            }
+        })
+        .collect()
 }
 
 /// Each progress bar of the sidebar follows its list: its share done, green when all are. It
@@ -317,9 +327,18 @@ fn app() -> App {
             title_and_rename,
         )
         .callback(
-            (Input::new("lists", "data"), Input::new("current", "data"), State::new("nav-drawn", "data")),
+            (Input::new("lists", "data"), State::new("current", "data"), State::new("nav-drawn", "data")),
             (Output::new("list-nav", "children"), Output::new("nav-drawn", "data")),
             show_sidebar,
+        )
+        .callback(
+            (
+                Input::new("current", "data"),
+                Input::new("nav-drawn", "data"),
+                State::new(json!({"type": "list-button", "index": ALL}), "active"),
+            ),
+            Output::new(json!({"type": "list-button", "index": ALL}), "active"),
+            show_active,
         )
         .callback(
             (Input::new("lists", "data"), Input::new("nav-drawn", "data")),

@@ -74,6 +74,9 @@ async fn switching_back_to_a_list_shows_its_kept_rows_without_sending_them() -> 
     let rows_sent = updates.iter().any(|(id, p)| p == "children" && (id == "tasks" || id.contains("list-tasks")));
     assert!(!rows_sent, "no rows or boxes are sent: {updates:?}");
     assert!(updates.contains(&(box_key(&mine), "hidden".into())) && updates.contains(&(box_key(&shopping), "hidden".into())));
+    assert!(!updates.contains(&("list-nav".into(), "children".into())), "the sidebar is not redrawn: {updates:?}");
+    assert_eq!(t.get(button(&mine), "active").await, json!(true), "the sidebar highlights the list shown");
+    assert_eq!(t.get(button(&shopping), "active").await, json!(false));
     assert_eq!(t.get(view::list_tasks_id(&mine), "hidden").await, json!(false), "my tasks show again");
     assert_eq!(rows_of(&t, &mine).await.as_array().map(Vec::len), Some(3));
     assert_eq!(t.get("list-title", "value").await, json!("My Tasks"));
