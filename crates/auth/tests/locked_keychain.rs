@@ -61,7 +61,35 @@ fn keyring_daemon(home: &Path, bus: &str) -> Reaped {
     if let Some(mut stdin) = daemon.stdin.take() {
         stdin.write_all(KEYRING_PASSWORD.as_bytes()).expect("the keyring password");
     }
-    Reaped(daemon)
+    let daemon = Reaped(daemon);
+    wait_for_secret_service(bus);
+    daemon
+}
+
+/// Waits until a daemon owns the Secret Service name on `bus`. A call made before would have
+/// the bus start another daemon of its own (D-Bus activation), one without the password,
+/// whose login keyring stays locked.
+fn wait_for_secret_service(bus: &str) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let reply = Command::new("dbus-send")
+            .args([
+                "--session",
+                "--dest=org.freedesktop.DBus",
+                "--print-reply",
+                "/org/freedesktop/DBus",
+                "org.freedesktop.DBus.NameHasOwner",
+                "string:org.freedesktop.secrets",
+            ])
+            .env("DBUS_SESSION_BUS_ADDRESS", bus)
+            .output()
+            .expect("dbus-send");
+        if String::from_utf8_lossy(&reply.stdout).contains("boolean true") {
+            return;
+        }
+        assert!(Instant::now() < deadline, "no keyring daemon took the Secret Service name on the test's bus");
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }
 
 /// Opens the keychain once the daemon has its login keyring unlocked (until then a write

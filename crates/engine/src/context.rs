@@ -50,7 +50,10 @@ pub(crate) enum ListedIds {
     /// One component: its id as JSON.
     One(Value),
     /// An `ALL`/`ALLSMALLER` list: the keys of the call's instance (map ids, as JSON text).
-    Many { inst: Arc<Instance>, dep: usize },
+    Many {
+        inst: Arc<Instance>,
+        dep: usize,
+    },
     Missing,
 }
 
@@ -68,6 +71,25 @@ impl Listing {
 
     pub(crate) fn entries(&self) -> &[Value] {
         self.built.get_or_init(|| self.deps.iter().map(ListedDep::entry).collect())
+    }
+
+    /// The value `id.prop` had for this call, found without building the lists.
+    fn value_of(&self, id: &ComponentId, prop: &str) -> Option<&Value> {
+        let wanted = id.to_string();
+        self.deps.iter().filter(|d| d.prop == prop).find_map(|d| {
+            let value = match &d.value {
+                ListedValue::Json(v) => v,
+                ListedValue::Store(data) => data.as_ref(),
+            };
+            match &d.ids {
+                ListedIds::One(one) => (ComponentId::from_json(one).ok().as_ref() == Some(id)).then_some(value),
+                ListedIds::Many { inst, dep } => {
+                    let at = inst.deps.get(*dep).map(Resolved::keys).unwrap_or_default().iter().position(|k| *k == wanted)?;
+                    value.as_array()?.get(at)
+                }
+                ListedIds::Missing => None,
+            }
+        })
     }
 }
 
@@ -131,6 +153,18 @@ impl Ctx {
     }
     pub fn states_list(&self) -> &[Value] {
         self.0.states_list.entries()
+    }
+
+    /// The value one Input had for this call (Dash's `ctx.inputs["id.prop"]`), a member of an
+    /// `ALL` list included, looked up without building `inputs_list`: a callback over 1,000
+    /// rows that needs the one that changed pays for that one.
+    pub fn input(&self, id: &ComponentId, prop: &str) -> Option<&Value> {
+        self.0.inputs_list.value_of(id, prop)
+    }
+
+    /// The value one State had for this call, as [`Ctx::input`] finds an Input's.
+    pub fn state(&self, id: &ComponentId, prop: &str) -> Option<&Value> {
+        self.0.states_list.value_of(id, prop)
     }
     pub fn outputs_list(&self) -> &[Value] {
         &self.0.outputs_list

@@ -64,6 +64,14 @@ pub enum ChildEdit<'a> {
     Delete(i64),
 }
 
+/// An entry of a list of components as [`Registry::edit_children`] plans its edits.
+enum Planned {
+    /// The entry at this position before the edits.
+    Held(usize),
+    /// Appended by the edits.
+    Appended,
+}
+
 /// A list index that may count from the end, if it lies inside a list of `len`.
 fn resolve_index(index: i64, len: usize) -> Option<usize> {
     let at =
@@ -282,8 +290,9 @@ impl Registry {
         let list = self.props.get(key)?.get(prop)?.as_array()?;
         let owner: Owner = Some((key.to_string(), prop.to_string()));
         let depth = self.nodes.get(key).map_or(0, |n| n.depth + 3);
-        // The planned list: each entry's id key, as the edits before it leave the list.
-        let mut entries: Vec<Option<String>> = list.iter().map(entry_key).collect();
+        // The planned list as the edits before it leave it: entries held before (their id
+        // keys read only if deleted, so an append costs no pass over the list) and appended.
+        let mut entries: Vec<Planned> = (0..list.len()).map(Planned::Held).collect();
         let mut appended = HashSet::new();
         let (mut found, mut leaving) = (Vec::new(), Vec::new());
         for edit in edits {
@@ -294,12 +303,19 @@ impl Registry {
                         return Some(Err(e));
                     }
                     let child_key = entry_key(child);
-                    appended.extend(child_key.clone());
-                    entries.push(child_key);
+                    appended.extend(child_key);
+                    entries.push(Planned::Appended);
                 }
                 ChildEdit::Delete(index) => {
                     let at = resolve_index(index, entries.len())?;
-                    let child = entries.remove(at).filter(|k| !appended.contains(k))?;
+                    let child = match entries.remove(at) {
+                        Planned::Held(i) => entry_key(list.get(i)?)?,
+                        // What these edits appended is not registered yet.
+                        Planned::Appended => return None,
+                    };
+                    if appended.contains(&child) {
+                        return None;
+                    }
                     for held in self.props.get(&child)?.keys() {
                         self.owned_within(&(child.clone(), held.clone()), &mut leaving);
                     }

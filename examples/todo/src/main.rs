@@ -27,13 +27,6 @@ fn index_of(id: &ComponentId) -> Option<String> {
     }
 }
 
-/// The value an `ALL` input had for one component, from the callback context.
-fn value_for(ctx: &Ctx, input: usize, id: &ComponentId) -> Option<Value> {
-    let entries = ctx.inputs_list().get(input)?.as_array()?;
-    let wanted = id.to_json();
-    entries.iter().find(|e| e["id"] == wanted).map(|e| e["value"].clone())
-}
-
 fn current_list<'a>(lists: &'a [TodoList], current: &str) -> Option<&'a TodoList> {
     lists.iter().find(|l| l.index == current)
 }
@@ -188,7 +181,7 @@ fn show_progress(lists: Option<Vec<TodoList>>, _sidebar: Option<Value>, ctx: Ctx
 
 fn switch_list(_clicks: Vec<Option<u64>>, ctx: Ctx) -> Result<String, CallbackError> {
     let id = ctx.triggered_id().ok_or(PreventUpdate)?;
-    let clicked = value_for(&ctx, 0, id).and_then(|v| v.as_u64()).unwrap_or(0) > 0;
+    let clicked = ctx.input(id, "n_clicks").and_then(Value::as_u64).unwrap_or(0) > 0;
     if !clicked {
         return Err(PreventUpdate.into());
     }
@@ -235,8 +228,8 @@ fn update_task(
     let stored = &lists[l].tasks[t];
     let checked_id = ComponentId::from_json(&view::task_part("task-checked", &task)).map_err(CallbackError::msg)?;
     let content_id = ComponentId::from_json(&view::task_part("task-content", &task)).map_err(CallbackError::msg)?;
-    let checked = value_for(&ctx, 0, &checked_id).and_then(|v| v.as_bool()).unwrap_or(stored.checked);
-    let content = value_for(&ctx, 1, &content_id).and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+    let checked = ctx.input(&checked_id, "checked").and_then(Value::as_bool).unwrap_or(stored.checked);
+    let content = ctx.input(&content_id, "value").and_then(Value::as_str).map(String::from).unwrap_or_default();
     if checked == stored.checked && content == stored.content {
         return Err(PreventUpdate.into());
     }
@@ -257,7 +250,7 @@ fn delete_task(
     ctx: Ctx,
 ) -> Result<RowEdited, CallbackError> {
     let id = ctx.triggered_id().ok_or(PreventUpdate)?;
-    if value_for(&ctx, 0, id).and_then(|v| v.as_u64()).unwrap_or(0) == 0 {
+    if ctx.input(id, "n_clicks").and_then(Value::as_u64).unwrap_or(0) == 0 {
         return Err(PreventUpdate.into());
     }
     let task = index_of(id).ok_or(PreventUpdate)?;

@@ -45,24 +45,35 @@ impl Actor {
     /// request, so it is back to `false`; `data` stays in Rust, so nothing.
     pub(super) fn write_store(&mut self, key: &str, prop: &str, value: Value) -> Result<Value> {
         let cleared = prop == CLEAR && value == Value::Bool(true);
-        if prop == DATA || cleared {
-            self.remember_before(key);
+        let replaces_data = prop == DATA || cleared;
+        // The data as the wave found it, put back if saving fails: moved out as it is
+        // replaced, not copied (a store of 1,000 tasks is written on every check).
+        let keep_before = replaces_data && self.needs_before(key);
+        let stamp_before = if keep_before { self.reg.get(key, STAMP) } else { Value::Null };
+        if replaces_data {
             self.drop_typed(key);
             self.snapshots.remove(key);
         }
-        let Some(props) = self.reg.props.get_mut(key) else { return Ok(value) };
-        let kept = if cleared {
-            props.insert(DATA.into(), Value::Null);
-            props.insert(prop.to_string(), Value::Bool(false));
-            Value::Bool(false)
-        } else if prop == DATA {
+        let (kept, replaced) = match self.reg.props.get_mut(key) {
+            None => (value, None),
+            Some(props) if cleared => {
+                let replaced = props.insert(DATA.into(), Value::Null);
+                props.insert(prop.to_string(), Value::Bool(false));
+                (Value::Bool(false), replaced)
+            }
             // The data itself is never sent (`catalog::stays_in_rust`): no copy is handed back.
-            props.insert(prop.to_string(), value);
-            Value::Null
-        } else {
-            props.insert(prop.to_string(), value.clone());
-            value
+            Some(props) if prop == DATA => (Value::Null, props.insert(prop.to_string(), value)),
+            Some(props) => {
+                props.insert(prop.to_string(), value.clone());
+                (value, None)
+            }
         };
+        if keep_before {
+            self.pending_stores.insert(key.to_string(), Before { data: replaced.unwrap_or(Value::Null), stamp: stamp_before });
+        }
+        if !self.reg.props.contains_key(key) {
+            return Ok(kept);
+        }
         if cleared {
             // As Dash's store, emptying is a write of `data`: what listens to it fires.
             self.fire(&(key.to_string(), DATA.to_string()), None);
@@ -133,8 +144,14 @@ impl Actor {
         }
     }
 
+    /// Whether a write of `key`'s data is the wave's first of a saved store, whose data before
+    /// it must be kept until the wave is saved.
+    fn needs_before(&self, key: &str) -> bool {
+        !self.pending_stores.contains_key(key) && self.scope_of(key).is_some()
+    }
+
     fn remember_before(&mut self, key: &str) {
-        if self.pending_stores.contains_key(key) || self.scope_of(key).is_none() {
+        if !self.needs_before(key) {
             return;
         }
         let before = Before { data: self.reg.get(key, DATA), stamp: self.reg.get(key, STAMP) };
