@@ -323,22 +323,18 @@ impl Registry {
                 }
             }
         }
-        let leaving_set: HashSet<&String> = leaving.iter().collect();
-        let mut direct: Vec<String> = self
-            .owned
-            .get(&(key.to_string(), prop.to_string()))
-            .into_iter()
-            .flatten()
-            .filter(|k| !leaving_set.contains(k))
-            .cloned()
-            .collect();
-        direct.extend(found.iter().filter(|f| f.node.owner == owner).map(|f| f.key.clone()));
         let change = match self.insert_found(found, &leaving) {
             Ok(change) => change,
             Err(e) => return Some(Err(e)),
         };
-        if let Some(owner) = owner {
-            self.owned.insert(owner, direct);
+        // Registering put the new rows among the list's own; those deleted leave it (a row
+        // deleted and appended again by these edits stays, once).
+        if !leaving.is_empty() {
+            let gone: HashSet<&String> = change.removed.iter().map(|(k, _)| k).collect();
+            let mut seen = HashSet::new();
+            if let Some(direct) = self.owned.get_mut(&(key.to_string(), prop.to_string())) {
+                direct.retain(|k| !gone.contains(k) && seen.insert(k.clone()));
+            }
         }
         let reference: Vec<Option<Value>> = edits
             .iter()
