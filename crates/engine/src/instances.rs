@@ -630,7 +630,7 @@ mod tests {
     use crate::component::{button, div, input};
     use crate::deps::{Input, Output, State};
     use crate::id::{ALL, ALLSMALLER, MATCH};
-    use crate::layout::ChildEdit;
+    use crate::layout::{edit_rows, ChildEdit, RowEdit};
     use crate::App;
     use proptest::prelude::*;
     use serde_json::{json, Value};
@@ -685,12 +685,6 @@ mod tests {
         ToggleX,
     }
 
-    #[derive(Debug, Clone)]
-    enum RowEdit {
-        Append(i64),
-        Delete(i64),
-    }
-
     fn step() -> impl Strategy<Value = Step> {
         prop_oneof![
             (0i64..12).prop_map(Step::Append),
@@ -721,19 +715,7 @@ mod tests {
             Step::Append(i) => reg.edit_children("list", "children", &[ChildEdit::Append(&row(*i))])?.ok(),
             Step::Remove(at) if *at < rows(reg) => reg.edit_children("list", "children", &[ChildEdit::Delete(*at as i64)])?.ok(),
             Step::Remove(_) => None,
-            Step::Edits(edits) => {
-                let rows: Vec<Value> =
-                    edits.iter().map(|e| if let RowEdit::Append(i) = e { row(*i) } else { Value::Null }).collect();
-                let edits: Vec<ChildEdit> = edits
-                    .iter()
-                    .zip(&rows)
-                    .map(|(e, r)| match e {
-                        RowEdit::Append(_) => ChildEdit::Append(r),
-                        RowEdit::Delete(at) => ChildEdit::Delete(*at),
-                    })
-                    .collect();
-                reg.edit_children("list", "children", &edits)?.ok()
-            }
+            Step::Edits(edits) => edit_rows(reg, "list", edits, row)?.ok(),
             Step::Replace(ids) => {
                 reg.replace_children("list", "children", &Value::Array(ids.iter().map(|&i| row(i)).collect())).ok()
             }

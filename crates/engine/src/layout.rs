@@ -415,6 +415,34 @@ impl Registry {
     }
 }
 
+/// Row edits as the property tests generate them, applied in one `edit_children` call.
+#[cfg(test)]
+#[derive(Debug, Clone)]
+pub(crate) enum RowEdit {
+    Append(i64),
+    Delete(i64),
+}
+
+/// Applies `edits` to the children of `key`, each appended row built by `row`.
+#[cfg(test)]
+pub(crate) fn edit_rows(
+    reg: &mut Registry,
+    key: &str,
+    edits: &[RowEdit],
+    row: impl Fn(i64) -> Value,
+) -> Option<Result<LayoutChange>> {
+    let rows: Vec<Value> = edits.iter().map(|e| if let RowEdit::Append(i) = e { row(*i) } else { Value::Null }).collect();
+    let edits: Vec<ChildEdit> = edits
+        .iter()
+        .zip(&rows)
+        .map(|(e, r)| match e {
+            RowEdit::Append(_) => ChildEdit::Append(r),
+            RowEdit::Delete(at) => ChildEdit::Delete(*at),
+        })
+        .collect();
+    reg.edit_children(key, "children", &edits)
+}
+
 #[cfg(test)]
 mod tests {
     //! Editing a list of components in place leaves the registry as registering the edited
@@ -442,41 +470,26 @@ mod tests {
         (reg.nodes.keys().cloned().collect(), reg.materialized("list", "children"))
     }
 
-    #[derive(Debug, Clone)]
-    enum Edit {
-        Append(i64),
-        Delete(i64),
-    }
-
     use std::collections::BTreeSet;
 
     proptest! {
         #[test]
         fn editing_children_in_place_equals_registering_them_again(
             batches in proptest::collection::vec(
-                proptest::collection::vec(prop_oneof![(0i64..10).prop_map(Edit::Append), (-5i64..8).prop_map(Edit::Delete)], 1..5),
+                proptest::collection::vec(prop_oneof![(0i64..10).prop_map(RowEdit::Append), (-5i64..8).prop_map(RowEdit::Delete)], 1..5),
                 1..20,
             )
         ) {
             let mut model: Vec<i64> = Vec::new();
             let mut reg = registry(&model);
             for batch in &batches {
-                let rows: Vec<Value> = batch.iter().map(|e| if let Edit::Append(i) = e { row(*i) } else { Value::Null }).collect();
-                let edits: Vec<ChildEdit> = batch
-                    .iter()
-                    .zip(&rows)
-                    .map(|(e, r)| match e {
-                        Edit::Append(_) => ChildEdit::Append(r),
-                        Edit::Delete(at) => ChildEdit::Delete(*at),
-                    })
-                    .collect();
                 let before = held(&reg);
-                match reg.edit_children("list", "children", &edits) {
+                match edit_rows(&mut reg, "list", batch, row) {
                     Some(Ok(_)) => {
                         for e in batch {
                             match e {
-                                Edit::Append(i) => model.push(*i),
-                                Edit::Delete(at) => {
+                                RowEdit::Append(i) => model.push(*i),
+                                RowEdit::Delete(at) => {
                                     let at = resolve_index(*at, model.len());
                                     prop_assert!(at.is_some(), "an applied delete was in range");
                                     model.remove(at.unwrap_or_default());
