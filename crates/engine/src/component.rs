@@ -217,8 +217,14 @@ impl Component {
 }
 
 impl Serialize for Component {
+    /// The shape `to_json` builds, written without copying the props first (keys in the
+    /// order a JSON object of the two keeps them).
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.to_json().serialize(s)
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(2))?;
+        map.serialize_entry("props", &self.props)?;
+        map.serialize_entry("type", &self.kind)?;
+        map.end()
     }
 }
 

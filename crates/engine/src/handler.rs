@@ -5,7 +5,7 @@
 
 use crate::context::Ctx;
 use crate::error::CallbackError;
-use crate::output::{Produced, NO_UPDATE_NAME, PATCH_NAME};
+use crate::output::{PatchOps, Produced, NO_UPDATE_NAME, PATCH_NAME};
 use crate::patch::Patch;
 use crate::serverside::{IntoOutput, TypedValue};
 use futures::future::BoxFuture;
@@ -298,7 +298,7 @@ impl<T: Serialize> Serialize for Update<T> {
 }
 impl Serialize for Patch {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_newtype_struct(PATCH_NAME, &self.ops)
+        s.serialize_newtype_struct(PATCH_NAME, &PatchOps(&self.ops))
     }
 }
 

@@ -105,7 +105,10 @@ pub fn by_reference(catalog: &Catalog, v: &Value) -> Value {
         Value::Array(items) => Value::Array(items.iter().map(|item| by_reference(catalog, item)).collect()),
         Value::Object(obj) => {
             let Some((kind, props)) = as_component(v) else { return v.clone() };
-            let mut comp = obj.clone();
+            // Everything but the props, which are rebuilt below: cloning the whole object
+            // first would copy the subtree under it only to drop it again.
+            let mut comp: Map<String, Value> =
+                obj.iter().filter(|(k, _)| k.as_str() != "props").map(|(k, v)| (k.clone(), v.clone())).collect();
             let kept = match props.get("id").filter(|id| !id.is_null()) {
                 Some(id) => Map::from_iter([("id".to_string(), id.clone())]),
                 None => own_props(catalog, kind, props),

@@ -11,12 +11,60 @@
 use crate::patch::PatchOp;
 use serde::ser::{self, Serialize, SerializeSeq};
 use serde_json::Value;
+use std::cell::RefCell;
 use std::fmt;
 
 /// The serde name `NoUpdate` serializes under.
 pub(crate) const NO_UPDATE_NAME: &str = "$deskdash::NoUpdate";
 /// The serde name a `Patch` serializes under (its operations as the one field).
 pub(crate) const PATCH_NAME: &str = "$deskdash::Patch";
+
+thread_local! {
+    /// A `Patch` reaching the serializer below: serde only ever shows a serializer
+    /// `&dyn Serialize`, so the operations are handed over beside it as one clone, instead
+    /// of being serialized to JSON and parsed back (two copies of every component a patch
+    /// appends, and a buffered parse of each operation).
+    static HANDED_OVER: RefCell<Handover> = const { RefCell::new(Handover::Idle) };
+}
+
+enum Handover {
+    Idle,
+    Wanted,
+    Given(Vec<PatchOp>),
+}
+
+/// A patch's operations as `Patch` serializes them: to this module's serializer they are
+/// handed over, to any other serializer they are written as they are.
+pub(crate) struct PatchOps<'a>(pub(crate) &'a [PatchOp]);
+
+impl Serialize for PatchOps<'_> {
+    fn serialize<S: ser::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let handed = HANDED_OVER.with(|h| {
+            let mut h = h.borrow_mut();
+            let wanted = matches!(*h, Handover::Wanted);
+            if wanted {
+                *h = Handover::Given(self.0.to_vec());
+            }
+            wanted
+        });
+        if handed {
+            s.serialize_unit()
+        } else {
+            self.0.serialize(s)
+        }
+    }
+}
+
+/// The operations of the patch `v` (what `Patch` serializes under `PATCH_NAME`).
+fn patch_ops<T: Serialize + ?Sized>(v: &T) -> Result<Vec<PatchOp>, serde_json::Error> {
+    HANDED_OVER.with(|h| *h.borrow_mut() = Handover::Wanted);
+    let written = serde_json::to_value(v);
+    match HANDED_OVER.with(|h| std::mem::replace(&mut *h.borrow_mut(), Handover::Idle)) {
+        Handover::Given(ops) => Ok(ops),
+        // Something else under the reserved name: read what it wrote.
+        _ => written.and_then(serde_json::from_value),
+    }
+}
 
 /// One returned value, as the scheduler splits it over the outputs.
 #[derive(Debug, Clone, PartialEq)]
@@ -264,8 +312,7 @@ impl ser::Serializer for ProducedSerializer {
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(self, name: &'static str, v: &T) -> Result<Produced, SerializeError> {
         if name == PATCH_NAME {
-            let ops = serde_json::to_value(v).and_then(serde_json::from_value).map_err(json_error)?;
-            return Ok(Produced::Patch(ops));
+            return patch_ops(v).map(Produced::Patch).map_err(json_error);
         }
         v.serialize(self)
     }
@@ -314,5 +361,40 @@ impl ser::Serializer for ProducedSerializer {
         len: usize,
     ) -> Result<Self::SerializeStructVariant, SerializeError> {
         ser::Serializer::serialize_struct_variant(Json {}, name, index, variant, len).map(Deep).map_err(json_error)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::component::Component;
+    use crate::handler::Update;
+    use crate::patch::Patch;
+    use serde_json::json;
+
+    fn row(text: &str) -> Component {
+        Component::new("Div").prop("id", json!({"type": "row", "index": text})).prop("children", text)
+    }
+
+    #[test]
+    fn a_patch_reaches_the_outputs_as_its_operations_and_elsewhere_serializes_as_before() {
+        let patch = Patch::new().append(Vec::<crate::patch::PathSeg>::new(), row("a")).assign(["x"], 1).delete([0]);
+        let ops = patch.ops.clone();
+        let single = Produced::from_serialize(&Update::<Value>::Patch(patch.clone())).unwrap();
+        assert_eq!(single, Produced::Patch(ops.clone()));
+        let wildcard: Vec<Update<Value>> = vec![Update::NoUpdate, Update::Patch(patch.clone()), Update::Set(json!(2))];
+        let listed = Produced::from_serialize_output(&wildcard).unwrap();
+        assert_eq!(listed, Produced::List(vec![Produced::NoUpdate, Produced::Patch(ops.clone()), Produced::Value(json!(2))]));
+        // Any other serializer, before and after, gets the operations written out.
+        let written = serde_json::to_value(&ops).unwrap();
+        assert_eq!(serde_json::to_value(&patch).unwrap(), written);
+        assert!(written.as_array().is_some_and(|w| w.len() == 3));
+    }
+
+    #[test]
+    fn a_component_serializes_as_its_json() {
+        let c = Component::new("Div").prop("id", "box").prop("children", vec![row("a"), row("b")]);
+        assert_eq!(serde_json::to_value(&c).unwrap(), c.to_json());
+        assert_eq!(serde_json::to_string(&c).unwrap(), serde_json::to_string(&c.to_json()).unwrap());
     }
 }

@@ -36,10 +36,11 @@ fn current_list<'a>(lists: &'a [TodoList], current: &str) -> Option<&'a TodoList
 /// date: then only which list is visible changes (`show_current`). A list deleted, or edited
 /// in another window (its edit token is not the one this window's rows are at), is dropped,
 /// and drawn again when it is shown. The window's own edits patch their row and record their
-/// token, so they redraw nothing; only the current list's part of the stored lists is read.
+/// token, so they redraw nothing. The stored lists are read in place (`Serverside<Value>`
+/// shares the store's data instead of copying it), and only the current list is decoded.
 fn show_list(
     current: Option<String>,
-    lists: Value,
+    lists: Serverside<Value>,
     drawn: Option<Vec<Drawn>>,
 ) -> Result<(Out<Vec<Component>>, bool, Vec<Drawn>), CallbackError> {
     let current = current.unwrap_or_default();
@@ -87,11 +88,11 @@ fn patch_current_box(ctx: &Ctx, output: usize, current: &str, patch: Patch) -> V
 /// The title field and the list's name, owned by one callback so neither feeds the other (the
 /// engine does not fire a callback with its own output): typing renames the current list, and
 /// any other change (a switch, a load, a rename stored by another window) brings the field to
-/// the stored title. Only the current list's part of the stored lists is read.
+/// the stored title. Only the current list's title is read, in place.
 fn title_and_rename(
     typed: Option<String>,
     current: Option<String>,
-    lists: Value,
+    lists: Serverside<Value>,
     ctx: Ctx,
 ) -> Result<(Out<String>, Out<Vec<TodoList>>), CallbackError> {
     let current = current.unwrap_or_default();
