@@ -196,24 +196,26 @@ async fn measure_size(w: &Window, n: u64) -> Value {
         "switch_store_ms": median(switch_store),
         "switch_drawn_ms": median(switch_drawn),
     });
-    let split = |action: &str| {
-        format!(
-            "{} ms ({} in Rust, answered after {}, then {} in the store, drawn {} after the answer, shown after {})",
-            out[format!("{action}_ms")],
-            out[format!("{action}_rust_wave_ms")],
-            out[format!("{action}_answered_ms")],
-            out[format!("{action}_store_ms")],
-            out[format!("{action}_drawn_ms")],
-            out[format!("{action}_shown_ms")],
-        )
-    };
     println!(
         "todo at {n} tasks: add {}, check {}, switch to the list {} (medians)",
-        split("add"),
-        split("check"),
-        split("switch")
+        split(&out, "add"),
+        split(&out, "check"),
+        split(&out, "switch")
     );
     out
+}
+
+/// One action's figures in `out` (`{action}_ms`, `{action}_rust_wave_ms`, ...) as one phrase.
+fn split(out: &Value, action: &str) -> String {
+    format!(
+        "{} ms ({} in Rust, answered after {}, then {} in the store, drawn {} after the answer, shown after {})",
+        out[format!("{action}_ms")],
+        out[format!("{action}_rust_wave_ms")],
+        out[format!("{action}_answered_ms")],
+        out[format!("{action}_store_ms")],
+        out[format!("{action}_drawn_ms")],
+        out[format!("{action}_shown_ms")],
+    )
 }
 
 /// Process start to the paint after the list's rows arrived, over `rounds` restarts.
@@ -240,14 +242,15 @@ async fn show_list(w: &Window, title: &str, rows: u64) {
 
 /// The first switch to the list of `n` in a window that has not drawn it yet (a window keeps
 /// each list it has shown drawn, so only the first switch draws the rows): each round starts
-/// the app on the other list, as it was left, and switches. Returns the medians of the click
-/// to repaint and of the Rust wave.
-async fn first_switch_ms(n: u64, rounds: usize) -> (f64, f64) {
+/// the app on the other list, as it was left, and switches. The medians of the click to
+/// repaint and of its parts, as `measure_size` splits the other actions.
+async fn first_switch(n: u64, rounds: usize) -> Value {
     let w = Window::launch_raw("todo").await;
     w.wait_js(&format!("return {ROWS} === {n};"), 60).await;
     show_list(&w, "Shopping list", 0).await;
     w.close().await;
-    let (mut times, mut rust) = (Vec::new(), Vec::new());
+    let (mut times, mut rust, mut answered, mut shown) = (vec![], vec![], vec![], vec![]);
+    let (mut store, mut drawn) = (vec![], vec![]);
     for _ in 0..rounds {
         let w = Window::launch_raw("todo").await;
         w.wait_js(&format!("return {ROWS} === 0 && document.getElementById('list-title')?.value === 'Shopping list';"), 60).await;
@@ -256,11 +259,23 @@ async fn first_switch_ms(n: u64, rounds: usize) -> (f64, f64) {
         forget_figures(&w).await;
         times.push(click_until(&w, "#bench-nav-target", json!({"rows": n, "drawn": true})).await);
         rust.push(rust_ms(&w).await);
+        answered.push(answered_ms(&w).await);
+        shown.push(shown_ms(&w).await);
+        let (in_store, until_drawn) = applied_ms(&w).await;
+        store.push(in_store);
+        drawn.push(until_drawn);
         // The next start is on the other list again.
         show_list(&w, "Shopping list", 0).await;
         w.close().await;
     }
-    (median(times), median(rust))
+    json!({
+        "first_switch_ms": median(times),
+        "first_switch_rust_wave_ms": median(rust),
+        "first_switch_answered_ms": median(answered),
+        "first_switch_shown_ms": median(shown),
+        "first_switch_store_ms": median(store),
+        "first_switch_drawn_ms": median(drawn),
+    })
 }
 
 fn main() {
@@ -282,16 +297,16 @@ fn main() {
         w.close().await;
         let load = load_ms(largest, 5).await;
         println!("todo load at {largest} tasks: {load} ms from process start to the rows painted (median of 5)");
-        let (first, first_rust) = first_switch_ms(largest, 5).await;
+        let first = first_switch(largest, 5).await;
         println!(
-            "todo first switch to the list of {largest} in a window (its rows drawn there for the first time): {first} ms ({first_rust} in Rust, median of 5)"
+            "todo first switch to the list of {largest} in a window (its rows drawn there for the first time): {}",
+            split(&first, "first_switch")
         );
         json!({
             "todo": sizes,
             "todo_load_tasks": largest,
             "todo_load_ms": load,
-            "todo_first_switch_ms": first,
-            "todo_first_switch_rust_wave_ms": first_rust,
+            "todo_first_switch": first,
         })
     });
     println!("{out}");
