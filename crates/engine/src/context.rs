@@ -60,8 +60,9 @@ pub(crate) enum ListedIds {
 pub(crate) enum ListedValue {
     /// The value passed (a list of them for `ALL`).
     Json(Value),
-    /// A store's data the callback read by reference.
-    Store(Arc<Value>),
+    /// A value the callback's argument reads in place as well: a store's data, or an
+    /// Input/State value of a Rust callback (one copy for both, not two).
+    Shared(Arc<Value>),
 }
 
 impl Listing {
@@ -79,7 +80,7 @@ impl Listing {
         self.deps.iter().filter(|d| d.prop == prop).find_map(|d| {
             let value = match &d.value {
                 ListedValue::Json(v) => v,
-                ListedValue::Store(data) => data.as_ref(),
+                ListedValue::Shared(data) => data.as_ref(),
             };
             match &d.ids {
                 ListedIds::One(one) => (ComponentId::from_json(one).ok().as_ref() == Some(id)).then_some(value),
@@ -97,7 +98,7 @@ impl ListedDep {
     fn entry(&self) -> Value {
         let value = match &self.value {
             ListedValue::Json(v) => v,
-            ListedValue::Store(data) => data.as_ref(),
+            ListedValue::Shared(data) => data.as_ref(),
         };
         let one = |id: Value, value: &Value| serde_json::json!({"id": id, "property": self.prop, "value": value});
         match &self.ids {

@@ -242,13 +242,18 @@ async fn forward_events(
                 Some(e) => e,
                 None => break,
             },
-            Some(done) = sync.recv() => {
-                while let Ok(event) = events.try_recv() {
-                    let _ = seen.send(event);
+            done = sync.recv() => match done {
+                Some(done) => {
+                    while let Ok(event) = events.try_recv() {
+                        let _ = seen.send(event);
+                    }
+                    let _ = done.send(());
+                    continue;
                 }
-                let _ = done.send(());
-                continue;
-            }
+                // The TestApp was dropped: so is the session handle held here, which ends
+                // the window's session as closing a window does.
+                None => break,
+            },
         };
         let SessionEvent::Clientside { call } = event else {
             let _ = seen.send(event);

@@ -419,9 +419,18 @@ impl Actor {
                         values.push(Value::Null);
                         typed.push(Some(self.store_view(&key)));
                         listed = Some(match self.snapshots.get(&key) {
-                            Some(data) => ListedValue::Store(data.clone()),
+                            Some(data) => ListedValue::Shared(data.clone()),
                             None => ListedValue::Json(self.value_of(r, &d.prop)),
                         });
+                    }
+                    // A Rust callback that can read the lists reads its argument from the
+                    // same value in place (1,000 rows' values of an `ALL` input are gathered
+                    // once, not copied again for `inputs_list`).
+                    None if spec.reads_context && !clientside => {
+                        let shared = Arc::new(self.value_of(r, &d.prop));
+                        listed = Some(ListedValue::Shared(shared.clone()));
+                        values.push(Value::Null);
+                        typed.push(Some(TypedValue::of(shared)));
                     }
                     None => {
                         let value = self.value_of(r, &d.prop);
@@ -507,7 +516,8 @@ impl Actor {
                 }
             });
         }
-        self.running.insert(inst.key.clone(), Running { generation, depth, long: spec.is_long(), abort, cancelled, clientside: None });
+        self.running
+            .insert(inst.key.clone(), Running { generation, depth, long: spec.is_long(), abort, cancelled, clientside: None });
     }
 
     fn set_running_props(&mut self, key: &InstKey, during: bool) {
