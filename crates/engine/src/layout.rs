@@ -390,6 +390,11 @@ impl Registry {
     /// they had when the subtree was inserted.
     pub fn materialized(&self, key: &str, prop: &str) -> Value {
         let v = self.get(key, prop);
+        // Most reads (an `ALL` input's 1,000 `checked` flags) are of props no kind fills
+        // with components: their kind is not looked up.
+        if !self.catalog.holds_components_somewhere(prop) {
+            return v;
+        }
         match self.nodes.get(key) {
             Some(n) if self.catalog.may_hold_components(&n.kind, prop) => self.materialize(&v),
             _ => v,

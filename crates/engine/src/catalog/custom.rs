@@ -2,7 +2,7 @@
 //! app's renderer bundle registers by name), whose props are validated like built-in ones.
 
 use super::{PropType, COMMON};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One of an app's own component types: its name as the renderer bundle registers it, its
 /// props with their types, and which of them the user's action may change.
@@ -49,6 +49,8 @@ impl CustomKind {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Catalog {
     custom: BTreeMap<String, CustomKind>,
+    /// The props some app kind fills with components (a superset when a kind is replaced).
+    custom_children: BTreeSet<String>,
 }
 
 impl Catalog {
@@ -61,6 +63,8 @@ impl Catalog {
         if kind.name.is_empty() || !kind.name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
             return Err(format!("{:?} is not a component name: use letters, digits and _", kind.name));
         }
+        let children = kind.props.iter().filter(|(_, t)| *t == PropType::Children).map(|(p, _)| p.clone());
+        self.custom_children.extend(children);
         self.custom.insert(kind.name.clone(), kind);
         Ok(())
     }
@@ -86,6 +90,11 @@ impl Catalog {
     pub fn may_hold_components(&self, kind: &str, prop: &str) -> bool {
         self.prop_type(kind, prop) == Some(PropType::Children)
     }
+
+    /// Whether `prop` may hold components in some kind, built-in or the app's own.
+    pub fn holds_components_somewhere(&self, prop: &str) -> bool {
+        super::holds_components_somewhere(prop) || self.custom_children.contains(prop)
+    }
 }
 
 #[cfg(test)]
@@ -104,6 +113,20 @@ mod tests {
         assert!(!catalog.prop_type("Swatch", "picked").is_some_and(|t| t.accepts(&json!(3))), "picked takes a string");
         assert_eq!(catalog.prop_type("Swatch", "size"), None, "an undeclared prop is unknown");
         assert_eq!(catalog.prop_type("Badge", "color"), Some(PropType::Str), "built-in kinds still answer");
+    }
+
+    #[test]
+    fn a_prop_holds_components_somewhere_when_a_built_in_or_an_apps_kind_fills_it_with_them() {
+        let mut catalog = Catalog::default();
+        assert!(catalog.holds_components_somewhere("children"));
+        assert!(catalog.holds_components_somewhere("label"), "a Checkbox's label may be a component");
+        for prop in ["checked", "value", "n_clicks", "data"] {
+            assert!(!catalog.holds_components_somewhere(prop), "{prop}");
+        }
+        assert!(!catalog.holds_components_somewhere("slot"));
+        catalog.add(CustomKind::new("Panel").prop("slot", PropType::Children).prop("tone", PropType::Str)).unwrap();
+        assert!(catalog.holds_components_somewhere("slot"));
+        assert!(!catalog.holds_components_somewhere("tone"));
     }
 
     #[test]

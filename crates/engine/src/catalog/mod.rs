@@ -280,6 +280,17 @@ pub fn may_hold_components(kind: &str, prop: &str) -> bool {
     prop_type(kind, prop) == Some(PropType::Children)
 }
 
+/// Whether `prop` may hold components in some built-in kind: when it holds them in none
+/// (`checked`, `value`, `n_clicks`), a value read needs no look at the component's kind.
+pub fn holds_components_somewhere(prop: &str) -> bool {
+    static NAMES: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    NAMES
+        .get_or_init(|| {
+            index().values().flat_map(|k| k.props.iter()).filter(|(_, t)| **t == PropType::Children).map(|(p, _)| *p).collect()
+        })
+        .contains(prop)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
