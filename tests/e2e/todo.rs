@@ -272,3 +272,31 @@ async fn a_long_list_draws_a_screenful_and_keeps_a_draft_while_scrolled_away() {
     assert_eq!(contents(&w).await.first().map(String::as_str), Some("Task A (half typed)"), "the sent draft was stored");
     w.close().await;
 }
+
+/// How many lists' boxes of rows the window holds (shown or kept hidden).
+async fn boxes(w: &Window) -> u64 {
+    w.js("return document.querySelectorAll('#tasks [data-rows]').length;").await.as_u64().unwrap_or(0)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_window_keeps_six_lists_drawn_and_draws_a_dropped_one_again() {
+    let _ = std::fs::remove_dir_all(app_data_dir(&identifier_of("todo")));
+    let w = Window::launch("todo", "todo").await;
+    w.wait_text("list-summary", "1 of 3 done", 20).await;
+    // Six new lists, each shown (so drawn) as it is made: the seventh box drawn drops the one
+    // shown longest ago, My Tasks.
+    for n in 3..=8 {
+        w.click("new-list").await;
+        w.wait_js(&format!("return document.querySelectorAll('#list-nav a, #list-nav button').length === {n};"), 20).await;
+        wait_value(&w, "list-title", "New list").await;
+    }
+    w.wait_js("return document.querySelectorAll('#tasks [data-rows]').length === 6;", 20).await;
+    click_list(&w, "My Tasks").await;
+    wait_value(&w, "list-title", "My Tasks").await;
+    wait_rows(&w, 3).await;
+    assert_eq!(contents(&w).await, ["Task A", "Task B", "Task C"], "its rows are drawn again");
+    assert_eq!(boxes(&w).await, 6, "and the next shown longest ago made room");
+    w.wait_text("list-summary", "1 of 3 done", 20).await;
+    w.screenshot("kept-lists-bounded").await;
+    w.close().await;
+}

@@ -23,11 +23,20 @@ pub struct TodoList {
     pub edit: String,
 }
 
-/// The list a window's rows show and the edit they are at (a per-window memory store).
+/// How many lists a window keeps drawn. Switching among them sends no rows; drawing one more
+/// drops the one shown longest ago, whose rows are drawn again when it is shown. Each kept
+/// list of 1,000 tasks holds 5,000 components in the window's layout.
+pub const KEPT_LISTS: usize = 6;
+
+/// A list a window keeps drawn, the edit its rows are at, and when the window last showed
+/// it (a count of the window's switches). A per-window memory store holds them, in the
+/// order of the boxes.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Drawn {
     pub list: String,
     pub edit: String,
+    #[serde(default)]
+    pub shown: u64,
 }
 
 /// A fresh id for a list or a task (the tutorial's `uuid4().hex`).
@@ -106,8 +115,9 @@ impl Edit {
 }
 
 /// What a window does to the lists it keeps drawn when the stored lists or the current one
-/// change: drop each whose rows are out of date (deleted, or edited in another window), and
-/// draw the current list unless its rows are kept and up to date.
+/// change: drop each whose rows are out of date (deleted, or edited in another window), draw
+/// the current list unless its rows are kept and up to date, and keep at most `KEPT_LISTS`
+/// by dropping those shown longest ago.
 #[derive(Debug, PartialEq)]
 pub struct Redraw {
     /// Positions among the drawn lists, highest first, so each stays valid as those after it go.
@@ -120,21 +130,37 @@ pub struct Redraw {
 /// `stored` is each stored list's `(index, edit)`.
 pub fn redraw<'a>(stored: impl Iterator<Item = (&'a str, &'a str)>, drawn: Vec<Drawn>, current: &str) -> Redraw {
     let stored: std::collections::HashMap<&str, &str> = stored.collect();
+    let latest = drawn.iter().map(|d| d.shown).max().unwrap_or(0);
     let mut drop = Vec::new();
+    // Each kept list with its position among the boxes.
     let mut kept = Vec::new();
     for (at, d) in drawn.into_iter().enumerate() {
         if stored.get(d.list.as_str()) == Some(&d.edit.as_str()) {
-            kept.push(d);
+            kept.push((at, d));
         } else {
             drop.push(at);
         }
     }
-    drop.reverse();
-    let draw_current = stored.contains_key(current) && !kept.iter().any(|d| d.list == current);
-    if let Some(edit) = stored.get(current).filter(|_| draw_current) {
-        kept.push(Drawn { list: current.to_string(), edit: edit.to_string() });
+    let draw_current = stored.contains_key(current) && !kept.iter().any(|(_, d)| d.list == current);
+    if draw_current {
+        while kept.len() >= KEPT_LISTS {
+            let Some(oldest) = kept.iter().enumerate().min_by_key(|(_, (_, d))| d.shown).map(|(i, _)| i) else { break };
+            drop.push(kept.remove(oldest).0);
+        }
     }
-    Redraw { drop, draw_current, drawn: kept }
+    drop.sort_unstable_by(|a, b| b.cmp(a));
+    let mut drawn: Vec<Drawn> = kept.into_iter().map(|(_, d)| d).collect();
+    match stored.get(current) {
+        Some(edit) if draw_current => drawn.push(Drawn { list: current.to_string(), edit: edit.to_string(), shown: latest + 1 }),
+        // Shown again: it is the most recent (unless it already was).
+        _ => {
+            let others_latest = drawn.iter().filter(|d| d.list != current).map(|d| d.shown).max().unwrap_or(0);
+            if let Some(d) = drawn.iter_mut().find(|d| d.list == current && d.shown <= others_latest) {
+                d.shown = latest + 1;
+            }
+        }
+    }
+    Redraw { drop, draw_current, drawn }
 }
 
 /// The store patch that appends `task` to the edited list.
@@ -199,11 +225,11 @@ mod tests {
         assert_eq!(checked[0].tasks[0], lists[0].tasks[0], "the other tasks are untouched");
         assert_eq!(checked[0].edit, edit.token, "the list carries the edit's token");
         assert_eq!(checked[1], lists[1], "the other list is untouched");
-        let other = Drawn { list: lists[1].index.clone(), edit: String::new() };
-        let before = vec![Drawn { list: lists[0].index.clone(), edit: String::new() }, other.clone()];
+        let other = Drawn { list: lists[1].index.clone(), edit: String::new(), shown: 1 };
+        let before = vec![Drawn { list: lists[0].index.clone(), edit: String::new(), shown: 2 }, other.clone()];
         assert_eq!(
             edit.drawn(&checked, before),
-            [Drawn { list: lists[0].index.clone(), edit: edit.token.clone() }, other],
+            [Drawn { list: lists[0].index.clone(), edit: edit.token.clone(), shown: 2 }, other],
             "the edited list's rows are at the edit, the other list's as they were"
         );
 
@@ -227,27 +253,45 @@ mod tests {
         assert_eq!(shrunk.iter().map(|l| l.title.as_str()).collect::<Vec<_>>(), ["Shopping list"]);
     }
 
-    fn at(list: &str, edit: &str) -> Drawn {
-        Drawn { list: list.into(), edit: edit.into() }
+    fn at(list: &str, edit: &str, shown: u64) -> Drawn {
+        Drawn { list: list.into(), edit: edit.into(), shown }
     }
 
     #[test]
     fn a_window_keeps_the_lists_it_drew_until_they_change_elsewhere() {
         let stored = || [("a", "1"), ("b", "2"), ("c", "3")].into_iter();
         let first = redraw(stored(), Vec::new(), "a");
-        assert_eq!(first, Redraw { drop: vec![], draw_current: true, drawn: vec![at("a", "1")] }, "the first list is drawn");
-        let back = redraw(stored(), vec![at("a", "1"), at("b", "2")], "a");
-        assert_eq!(back, Redraw { drop: vec![], draw_current: false, drawn: vec![at("a", "1"), at("b", "2")] }, "kept");
-        let changed = redraw(stored(), vec![at("a", "0"), at("b", "2"), at("gone", "9"), at("c", "0")], "b");
+        assert_eq!(first, Redraw { drop: vec![], draw_current: true, drawn: vec![at("a", "1", 1)] }, "the first list is drawn");
+        let back = redraw(stored(), vec![at("a", "1", 1), at("b", "2", 2)], "a");
+        assert_eq!(back, Redraw { drop: vec![], draw_current: false, drawn: vec![at("a", "1", 3), at("b", "2", 2)] }, "kept");
+        let again = redraw(stored(), vec![at("a", "1", 3), at("b", "2", 2)], "a");
+        assert_eq!(again.drawn, vec![at("a", "1", 3), at("b", "2", 2)], "already the most recent: unchanged");
+        let changed = redraw(stored(), vec![at("a", "0", 1), at("b", "2", 2), at("gone", "9", 3), at("c", "0", 4)], "b");
         assert_eq!(
             changed,
-            Redraw { drop: vec![3, 2, 0], draw_current: false, drawn: vec![at("b", "2")] },
+            Redraw { drop: vec![3, 2, 0], draw_current: false, drawn: vec![at("b", "2", 2)] },
             "lists edited elsewhere or deleted are dropped, highest position first"
         );
-        let stale_current = redraw(stored(), vec![at("a", "0")], "a");
-        assert_eq!(stale_current, Redraw { drop: vec![0], draw_current: true, drawn: vec![at("a", "1")] }, "redrawn");
-        let none = redraw(stored(), vec![at("a", "1")], "missing");
-        assert_eq!(none, Redraw { drop: vec![], draw_current: false, drawn: vec![at("a", "1")] }, "no list to draw");
+        let stale_current = redraw(stored(), vec![at("a", "0", 1)], "a");
+        assert_eq!(stale_current, Redraw { drop: vec![0], draw_current: true, drawn: vec![at("a", "1", 2)] }, "redrawn");
+        let none = redraw(stored(), vec![at("a", "1", 1)], "missing");
+        assert_eq!(none, Redraw { drop: vec![], draw_current: false, drawn: vec![at("a", "1", 1)] }, "no list to draw");
+    }
+
+    #[test]
+    fn drawing_one_list_more_than_a_window_keeps_drops_the_one_shown_longest_ago() {
+        let names: Vec<String> = (0..=KEPT_LISTS).map(|i| format!("l{i}")).collect();
+        let stored = || names.iter().map(|n| (n.as_str(), "e"));
+        // Kept in box order l0..l5; l2 was shown longest ago, l0 most recently.
+        let kept: Vec<Drawn> = names[..KEPT_LISTS].iter().enumerate().map(|(i, n)| at(n, "e", [9, 5, 1, 4, 6, 7][i])).collect();
+        let plan = redraw(stored(), kept.clone(), &names[KEPT_LISTS]);
+        assert!(plan.draw_current);
+        assert_eq!(plan.drop, vec![2], "the list shown longest ago makes room");
+        assert_eq!(plan.drawn.len(), KEPT_LISTS);
+        assert_eq!(plan.drawn.last(), Some(&at(&names[KEPT_LISTS], "e", 10)), "the new list is the most recent");
+        // Showing a kept list drops nothing.
+        let shown = redraw(stored(), kept, "l2");
+        assert_eq!((shown.drop, shown.draw_current, shown.drawn[2].shown), (vec![], false, 10));
     }
 
     #[test]

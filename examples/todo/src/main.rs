@@ -2,7 +2,8 @@
 //! their progress, tasks added, checked, edited and deleted under pattern-matching ids, lists
 //! added and deleted (after a confirmation), everything in local stores (SQLite beside the
 //! app, so a restart keeps it). A list's rows are drawn the first time a window shows it, and
-//! kept (hidden while another list is shown) until another window of the app edits it; every
+//! kept (hidden while another list is shown) until another window of the app edits it or the
+//! window has shown `lists::KEPT_LISTS` others since; every
 //! change made here is a `Patch` of the one row and the one stored value it touches, so it
 //! stays instant at 1,000 tasks. Run: `cargo run -p todo`.
 
@@ -35,7 +36,8 @@ fn current_list<'a>(lists: &'a [TodoList], current: &str) -> Option<&'a TodoList
 /// current list is drawn, unless this window drew it before and its rows are still up to
 /// date: then only which list is visible changes (`show_current`). A list deleted, or edited
 /// in another window (its edit token is not the one this window's rows are at), is dropped,
-/// and drawn again when it is shown. The window's own edits patch their row and record their
+/// and drawn again when it is shown; so is the one shown longest ago when a window would
+/// keep more than `lists::KEPT_LISTS`. The window's own edits patch their row and record their
 /// token, so they redraw nothing. The stored lists are read in place (`Serverside<Value>`
 /// shares the store's data instead of copying it), and only the current list is decoded.
 fn show_list(

@@ -22,6 +22,11 @@ async fn rows_of(t: &TestApp, list: &str) -> Value {
     t.get(view::list_tasks_id(list), "children").await
 }
 
+/// How many lists' boxes of rows the window holds.
+async fn boxes(t: &TestApp) -> usize {
+    t.get("tasks", "children").await.as_array().map(Vec::len).unwrap_or(0)
+}
+
 /// Every update the window was sent for `id.prop` since the last look.
 fn sent(t: &mut TestApp, id: &str, prop: &str) -> Vec<UpdateKind> {
     t.take_batches()
@@ -234,6 +239,30 @@ async fn an_edit_in_another_window_redraws_this_windows_list_and_title_and_its_o
     there.settle().await;
     assert_eq!(there.get("list-title", "value").await, json!("Chores"));
     let errors = [here.take_errors(), there.take_errors()].concat();
+    assert!(errors.is_empty(), "{errors:?}");
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_window_keeps_a_bounded_number_of_lists_drawn_and_draws_a_dropped_one_again() -> deskdash::Result<()> {
+    let mut t = TestApp::start(app()).await?;
+    let mine = stored(t.get("lists", "data").await)[0].index.clone();
+    // Each new list is shown, so drawn: My Tasks and then one box per new list, up to the bound.
+    for n in 1..=lists::KEPT_LISTS as u64 {
+        t.set("new-list", "n_clicks", n).await?;
+    }
+    assert_eq!(boxes(&t).await, lists::KEPT_LISTS, "no more boxes than the window keeps");
+    assert_eq!(t.get(view::list_tasks_id(&mine), "hidden").await, Value::Null, "the list shown longest ago was dropped");
+    let first_new = stored(t.get("lists", "data").await)[2].index.clone();
+    assert_eq!(t.get(view::list_tasks_id(&first_new), "hidden").await, json!(true), "a list shown since is kept");
+
+    // Shown again, it is drawn anew, and the next oldest makes room.
+    t.set(json!({"type": "list-button", "index": mine}), "n_clicks", 1).await?;
+    assert_eq!(boxes(&t).await, lists::KEPT_LISTS);
+    assert_eq!(rows_of(&t, &mine).await.as_array().map(Vec::len), Some(3), "its three tasks are drawn again");
+    assert_eq!(t.get(view::list_tasks_id(&mine), "hidden").await, json!(false));
+    assert_eq!(t.get(view::list_tasks_id(&first_new), "hidden").await, Value::Null, "the next shown longest ago goes");
+    let errors = t.take_errors();
     assert!(errors.is_empty(), "{errors:?}");
     Ok(())
 }

@@ -49,8 +49,8 @@ pub fn list_tasks_id(list: &str) -> Value {
     json!({"type": "list-tasks", "index": list})
 }
 
-/// One list's rows. A window keeps each list it has shown drawn, hidden while another is
-/// current, so switching back costs a flag and not 1,000 rows; only the rows in view are
+/// One list's rows. A window keeps the lists it showed last drawn (`lists::KEPT_LISTS`),
+/// hidden while another is current, so switching back costs a flag and not 1,000 rows; only the rows in view are
 /// drawn, and every row stays in the layout.
 pub fn list_tasks(list: &TodoList, current: bool) -> Component {
     dmc::virtual_stack(list.tasks.iter().map(task_row).collect::<Vec<_>>())
